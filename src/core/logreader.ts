@@ -1,0 +1,68 @@
+// A MeetBot `.log.txt` to line events: the date from the name or given, the day rolling over at midnight.
+import { parseLogLine } from './logformat.js';
+import { fromLocal } from './time.js';
+import type { LineEvent } from './types.js';
+
+export interface LogProblem {
+  /** 1-based line number in the file. */
+  readonly line: number;
+  readonly reason: string;
+  readonly text: string;
+}
+
+export interface ReadLog {
+  readonly events: LineEvent[];
+  readonly problems: LogProblem[];
+  /** Bytes that were not UTF-8 and became U+FFFD. */
+  readonly invalidUtf8: boolean;
+}
+
+export interface FileNameInfo {
+  readonly channel?: string;
+  readonly date?: { y: number; m: number; d: number };
+  readonly hour?: number;
+  readonly minute?: number;
+}
+
+/** `opencontainers.2018-03-07-22.00.log.txt` → channel `#opencontainers`, date 2018-03-07. */
+export function parseLogFileName(name: string): FileNameInfo {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  const m = /^(?:(.*)\.)?(\d{4})-(\d{2})-(\d{2})-(\d{2})\.(\d{2})\.log\.txt$/.exec(base);
+  if (!m) return {};
+  const date = { y: Number(m[2]), m: Number(m[3]), d: Number(m[4]) };
+  return { ...(m[1] ? { channel: `#${m[1]}` } : {}), date, hour: Number(m[5]), minute: Number(m[6]) };
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeLog(bytes: Uint8Array): { text: string; invalidUtf8: boolean } {
+  try {
+    return { text: strictDecoder.decode(bytes), invalidUtf8: false };
+  } catch {
+    return { text: decoder.decode(bytes), invalidUtf8: true };
+  }
+}
+
+export function readLog(text: string, date: { y: number; m: number; d: number }, zone: string): Omit<ReadLog, 'invalidUtf8'> {
+  const events: LineEvent[] = [];
+  const problems: LogProblem[] = [];
+  const day = new Date(Date.UTC(date.y, date.m - 1, date.d));
+  let prevSeconds = -1;
+  const rows = text.split(/\r?\n/);
+  for (let i = 0; i < rows.length; i++) {
+    const raw = rows[i] ?? '';
+    const p = parseLogLine(raw);
+    if (p.type === 'skip') continue;
+    if (p.type === 'bad') {
+      problems.push({ line: i + 1, reason: p.reason, text: raw.length > 200 ? `${raw.slice(0, 200)}…` : raw });
+      continue;
+    }
+    const secs = p.h * 3600 + p.m * 60 + p.s;
+    if (prevSeconds >= 0 && secs < prevSeconds) day.setUTCDate(day.getUTCDate() + 1);
+    prevSeconds = secs;
+    const time = fromLocal(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), p.h, p.m, p.s, zone);
+    events.push({ type: 'line', time, nick: p.nick, kind: p.kind, text: p.text });
+  }
+  return { events, problems };
+}

@@ -1,0 +1,250 @@
+// The meeting as a pure step function: (state, event) → (state, effects). Live, replay and recovery all fold through here.
+import { lookupCommand, parseCommand, type CommandSpec } from './commands.js';
+import type { CommandContext } from './context.js';
+import { joinUrl, type MeetingConfig } from './config.js';
+import { startsWithUrl, findUrl } from './links.js';
+import { meetingBasePath } from './names.js';
+import { appendLog, emptyLog, isChair, sameNick, type Meeting } from './state.js';
+import { fillTemplate, normaliseText, stripFormatting } from './text.js';
+import { asctime, zoneAbbrev } from './time.js';
+import type { ChannelEnv, Effect, Item, ItemKind, LineEvent, MeetingEvent } from './types.js';
+import { renameVoter } from './votes.js';
+
+export interface ChannelState {
+  readonly config: MeetingConfig;
+  readonly meeting: Meeting | undefined;
+}
+
+export interface StepResult {
+  readonly state: ChannelState;
+  readonly effects: readonly Effect[];
+  /** The meeting that this step ended, in its final form. */
+  readonly ended?: Meeting;
+}
+
+export function initialState(config: MeetingConfig): ChannelState {
+  return { config, meeting: undefined };
+}
+
+/** The files' base path and the URL prefix joined: what replies and minutes link to. */
+export function meetingUrls(m: Meeting): { base: string; url: (ext: string) => string } {
+  const base = meetingBasePath(m.config.filePattern, {
+    channel: m.config.channel,
+    network: m.config.network,
+    meetingName: m.meetingName,
+    start: m.start,
+    timezone: m.config.timezone,
+  });
+  return { base, url: (ext) => joinUrl(m.config.urlPrefix, base + ext) };
+}
+
+function bannerVars(m: Meeting, time: number): Record<string, string> {
+  const { texts, timezone } = m.config;
+  return {
+    asctime: asctime(time, timezone),
+    tz: zoneAbbrev(time, timezone),
+    owner: m.owner,
+    botName: texts.botName,
+    infoUrl: texts.infoUrl,
+    version: texts.version,
+  };
+}
+
+/** Builds one step: collects effects and the new meeting, appending the bot's replies in live mode. */
+class Step implements CommandContext {
+  readonly effects: Effect[] = [];
+  ended: Meeting | undefined;
+  isChair = false;
+  nick = '';
+  account: string | undefined;
+  line = 0;
+
+  constructor(
+    public m: Meeting,
+    readonly time: number,
+    readonly env: ChannelEnv,
+  ) {}
+
+  update(patch: Partial<Meeting>): void {
+    this.m = { ...this.m, ...patch };
+  }
+
+  private say(text: string, effect: Effect): void {
+    if (this.ended !== undefined) {
+      this.effects.push(effect);
+    } else if (this.m.lurk) {
+      this.effects.push({ type: 'printed', text });
+    } else {
+      this.effects.push(effect);
+      if (this.m.config.live) {
+        const log = appendLog(this.m.log, { time: this.time, nick: this.m.config.botNick, kind: 'message' as const, text });
+        this.update({ log });
+      }
+    }
+  }
+
+  reply(text: string): void {
+    this.say(text, { type: 'reply', text });
+  }
+
+  error(text: string): void {
+    this.say(`${this.nick}: Error: ${text}`, { type: 'error', nick: this.nick, text });
+  }
+
+  showTopic(): void {
+    if (this.m.lurk) return;
+    const { currentTopic, meetingTopic } = this.m;
+    const text = meetingTopic !== undefined ? `${currentTopic} (Meeting topic: ${meetingTopic})` : currentTopic;
+    this.effects.push({ type: 'topic', text });
+  }
+
+  addItem(kind: ItemKind, text: string, extra?: Partial<Item>): void {
+    const item: Item = { id: this.m.nextItemId, kind, text, nick: this.nick, time: this.time, line: this.line, ...extra };
+    this.update({ items: [...this.m.items, item], nextItemId: this.m.nextItemId + 1 });
+  }
+
+  write(reason: 'save' | 'end'): void {
+    this.effects.push({ type: 'write', reason });
+  }
+
+  end(reason: 'command' | 'idle'): void {
+    const m = { ...this.m, end: this.time, endReason: reason } satisfies Meeting;
+    this.m = m;
+    this.write('end');
+    if (m.originalTopic !== undefined && !m.lurk) this.effects.push({ type: 'topic', text: m.originalTopic });
+    this.ended = m;
+    const { url } = meetingUrls(m);
+    const lines = [
+      ...fillTemplate(m.config.texts.endBanner, bannerVars(m, this.time)).split('\n'),
+      `Minutes:        ${url('.html')}`,
+      `Minutes (text): ${url('.txt')}`,
+      `Log:            ${url('.log.html')}`,
+    ];
+    for (const text of lines) this.reply(text);
+    this.effects.push({ type: 'ended', lineIndex: this.line });
+  }
+}
+
+function newMeeting(config: MeetingConfig, ev: LineEvent, text: string, env: ChannelEnv): Meeting {
+  return {
+    config,
+    owner: ev.nick,
+    ownerAccount: ev.account,
+    chairs: [],
+    chairAccounts: [],
+    start: ev.time,
+    lastTime: ev.time,
+    meetingTopic: undefined,
+    meetingName: '',
+    currentTopic: '',
+    log: appendLog(emptyLog(), { time: ev.time, nick: ev.nick, kind: ev.kind, text }),
+    items: [],
+    nextItemId: 1,
+    extraNicks: [],
+    vote: undefined,
+    lurk: false,
+    restrictLogs: false,
+    originalTopic: env.channelTopic,
+    lengthReminded: false,
+    end: undefined,
+    endReason: undefined,
+  };
+}
+
+function allowed(spec: CommandSpec, s: Step): boolean {
+  if (spec.who === 'anyone' || s.isChair) return true;
+  if (spec.who === 'chair-or-overtime') {
+    return s.time - s.m.start >= s.m.config.meetingLengthMinutes * 60_000;
+  }
+  return false;
+}
+
+function startMeeting(state: ChannelState, ev: LineEvent, text: string, arg: string, env: ChannelEnv): StepResult {
+  const s = new Step(newMeeting(state.config, ev, text, env), ev.time, env);
+  s.nick = ev.nick;
+  s.account = ev.account;
+  s.line = 1;
+  s.isChair = true;
+  for (const line of fillTemplate(state.config.texts.startBanner, bannerVars(s.m, ev.time)).split('\n')) s.reply(line);
+  lookupCommand('meetingtopic')?.run(s, arg);
+  lookupCommand('meetingname')?.run(s, arg);
+  s.effects.unshift({ type: 'started', lineIndex: 1 });
+  return { state: { ...state, meeting: s.m }, effects: s.effects };
+}
+
+function stepLine(state: ChannelState, ev: LineEvent, env: ChannelEnv): StepResult {
+  const text = normaliseText(ev.text);
+  const isCommandLine = ev.kind === 'message' && ev.fromBot !== true;
+  const cmd = isCommandLine ? parseCommand(stripFormatting(text)) : undefined;
+  const m0 = state.meeting;
+  if (m0 === undefined) {
+    if (cmd?.word !== 'startmeeting') return { state, effects: [] };
+    if (cmd.arg.trim() === '') {
+      return { state, effects: [{ type: 'error', nick: ev.nick, text: "A meeting name is required, e.g., '#startmeeting Marketing Committee'" }] };
+    }
+    return startMeeting(state, ev, text, cmd.arg, env);
+  }
+  const refusedStart = cmd?.word === 'startmeeting';
+  // Live, a refused #startmeeting stays out of the log as MeetBot kept it out; a replayed log has what it has.
+  const logIt = !(refusedStart && state.config.live);
+  const log = logIt ? appendLog(m0.log, { time: ev.time, nick: ev.nick, kind: ev.kind, text }) : m0.log;
+  const s = new Step({ ...m0, log, lastTime: ev.time }, ev.time, env);
+  s.nick = ev.nick;
+  s.account = ev.account;
+  s.line = s.m.log.length;
+  s.isChair = isChair(s.m, ev.nick, ev.account);
+  if (refusedStart) {
+    s.error("Can't start another meeting, one is in progress.  Use #endmeeting first.");
+  } else if (cmd !== undefined) {
+    const spec = lookupCommand(cmd.word);
+    if (spec !== undefined) {
+      if (allowed(spec, s)) spec.run(s, cmd.arg);
+      else if (spec.deniedReply !== undefined) s.reply(spec.deniedReply);
+    }
+  } else if (isCommandLine && startsWithUrl(text)) {
+    s.addItem('LINK', text, { url: findUrl(text) });
+  }
+  if (s.ended !== undefined) return { state: { ...state, meeting: undefined }, effects: s.effects, ended: s.ended };
+  return { state: { ...state, meeting: s.m }, effects: s.effects };
+}
+
+function stepNick(state: ChannelState, from: string, to: string): StepResult {
+  const m = state.meeting;
+  if (m === undefined) return { state, effects: [] };
+  const wasChair = sameNick(from, m.owner) || m.chairs.some((c) => sameNick(c, from));
+  const chairs = wasChair && !m.chairs.some((c) => sameNick(c, to)) ? [...m.chairs.filter((c) => !sameNick(c, from)), to] : m.chairs;
+  const vote = m.vote === undefined ? undefined : renameVoter(m.vote, from, to);
+  return { state: { ...state, meeting: { ...m, chairs, vote } }, effects: [] };
+}
+
+function stepTick(state: ChannelState, time: number, env: ChannelEnv): StepResult {
+  const m = state.meeting;
+  if (m === undefined) return { state, effects: [] };
+  const idleMs = m.config.idleMinutes * 60_000;
+  if (idleMs > 0 && time - m.lastTime >= idleMs) {
+    const s = new Step(m, time, env);
+    s.nick = m.config.botNick;
+    s.line = m.log.length;
+    s.end('idle');
+    return { state: { ...state, meeting: undefined }, effects: s.effects, ended: s.ended as Meeting };
+  }
+  return { state, effects: [] };
+}
+
+export function step(state: ChannelState, event: MeetingEvent, env: ChannelEnv = {}): StepResult {
+  switch (event.type) {
+    case 'line':
+      return stepLine(state, event, env);
+    case 'nick':
+      return stepNick(state, event.from, event.to);
+    case 'tick':
+      return stepTick(state, event.time, env);
+  }
+}
+
+/** A log that stops without #endmeeting: the meeting ends at its last line. */
+export function finish(state: ChannelState): Meeting | undefined {
+  const m = state.meeting;
+  if (m === undefined) return undefined;
+  return { ...m, end: m.lastTime, endReason: 'eof' };
+}

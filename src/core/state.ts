@@ -1,0 +1,87 @@
+// The state of one running meeting, and the small pure operations on it.
+import type { MeetingConfig } from './config.js';
+import { compareCodePoints, ircLower } from './text.js';
+import type { Item, LoggedLine } from './types.js';
+
+/**
+ * An append-only log shared between successive states: a state sees the first `length` entries of
+ * `buf`. Appending to an older state copies first, so every state stays as it was (O(1) amortised).
+ */
+export interface AppendLog<T> {
+  readonly buf: readonly T[];
+  readonly length: number;
+}
+
+export function emptyLog<T>(): AppendLog<T> {
+  return { buf: [], length: 0 };
+}
+
+export function appendLog<T>(log: AppendLog<T>, entry: T): AppendLog<T> {
+  const buf = (log.buf.length === log.length ? log.buf : log.buf.slice(0, log.length)) as T[];
+  buf.push(entry);
+  return { buf, length: log.length + 1 };
+}
+
+export function logEntries<T>(log: AppendLog<T>): readonly T[] {
+  return log.buf.length === log.length ? log.buf : log.buf.slice(0, log.length);
+}
+
+export interface Vote {
+  readonly question: string;
+  readonly options: readonly string[];
+  /** Voter (lower-cased nick) → [display nick, option index]; a later vote replaces an earlier one. */
+  readonly ballots: ReadonlyMap<string, readonly [string, number]>;
+}
+
+export interface Meeting {
+  readonly config: MeetingConfig;
+  readonly owner: string;
+  readonly ownerAccount: string | undefined;
+  /** Chairs besides the owner, as typed, in the order added. */
+  readonly chairs: readonly string[];
+  /** Accounts of chairs who were logged in when chaired or when they spoke (IRCv3 account-tag). */
+  readonly chairAccounts: readonly string[];
+  readonly start: number;
+  readonly lastTime: number;
+  readonly meetingTopic: string | undefined;
+  readonly meetingName: string;
+  readonly currentTopic: string;
+  readonly log: AppendLog<LoggedLine>;
+  readonly items: readonly Item[];
+  readonly nextItemId: number;
+  /** Attendees named by #chair and #nick, who may never speak. */
+  readonly extraNicks: readonly string[];
+  readonly vote: Vote | undefined;
+  readonly lurk: boolean;
+  readonly restrictLogs: boolean;
+  /** The channel topic before the meeting, restored at the end; undefined when unknown. */
+  readonly originalTopic: string | undefined;
+  readonly lengthReminded: boolean;
+  readonly end: number | undefined;
+  /** How the meeting ended: by #endmeeting, by being idle, or the log simply stopped. */
+  readonly endReason: 'command' | 'idle' | 'eof' | undefined;
+}
+
+export function sameNick(a: string, b: string): boolean {
+  return a === b || ircLower(a) === ircLower(b);
+}
+
+export function isChair(m: Meeting, nick: string, account?: string): boolean {
+  if (sameNick(nick, m.owner) || m.chairs.some((c) => sameNick(c, nick))) return true;
+  if (account !== undefined && (account === m.ownerAccount || m.chairAccounts.includes(account))) return true;
+  return m.config.admins.some((a) => sameNick(a, nick) || a === account);
+}
+
+export function isAdmin(m: Meeting, nick: string, account?: string): boolean {
+  return m.config.admins.some((a) => sameNick(a, nick) || (account !== undefined && a === account));
+}
+
+/** Owner plus chairs, sorted as MeetBot sorted them (Python's code-point order). */
+export function chairList(m: Meeting): string[] {
+  const all = [m.owner, ...m.chairs.filter((c) => !sameNick(c, m.owner))];
+  return all.sort(compareCodePoints);
+}
+
+export function logLines(m: Meeting): readonly LoggedLine[] {
+  return logEntries(m.log);
+}

@@ -1,0 +1,49 @@
+// Writing a rendered meeting under an output folder: atomically, and never outside that folder.
+import { mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import type { RenderedMeeting } from './outputs.js';
+
+export class OutputPathError extends Error {
+  constructor(
+    readonly path: string,
+    readonly outDir: string,
+  ) {
+    super(`refusing to write ${path}: it is outside the output folder ${outDir}`);
+    this.name = 'OutputPathError';
+  }
+}
+
+/** The absolute path of `rel` under `outDir`, or an error if it would leave it. */
+export function pathInside(outDir: string, rel: string): string {
+  const root = resolve(outDir);
+  const full = resolve(root, rel);
+  if (rel.includes('\0') || !full.startsWith(root + sep)) throw new OutputPathError(rel, root);
+  return full;
+}
+
+let counter = 0;
+
+/** Write to a temporary file beside the target, then rename: readers never see half a file. */
+export function writeAtomic(path: string, content: string, mode: number): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}-${++counter}`;
+  try {
+    writeFileSync(tmp, content, { mode });
+    renameSync(tmp, path);
+  } catch (cause) {
+    rmSync(tmp, { force: true });
+    throw new Error(`cannot write ${path}: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/** Writes every file of the meeting; returns the absolute paths written, in order. */
+export function writeMeeting(outDir: string, r: RenderedMeeting): string[] {
+  const mode = r.restricted ? 0o600 : 0o644;
+  const written: string[] = [];
+  for (const f of r.files) {
+    const path = pathInside(outDir, r.base + f.ext);
+    writeAtomic(path, f.content, mode);
+    written.push(path);
+  }
+  return written;
+}

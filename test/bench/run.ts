@@ -1,0 +1,54 @@
+// `npm run bench`: prints speed and memory figures (no pass/fail: goals are compared by people).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateMeetingLog } from './generate.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const MAIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const SEED_LOG = join(ROOT, '..', 'shared', 'corpus', 'oci', '2018', 'opencontainers.2018-03-07-22.00.log.txt');
+
+/** One whole `gavel replay` process: wall time in the parent, peak RSS reported by the child at exit. */
+function replayProcess(file: string, out: string): { ms: number; maxRssMb: number } {
+  const code = `import { main } from ${JSON.stringify(MAIN)};
+process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));
+process.exitCode = await main(['replay', ${JSON.stringify(file)}, '--out', ${JSON.stringify(out)}],
+  { stdout: { write() {} }, stderr: process.stderr, env: process.env, cwd: process.cwd() });`;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`replay of ${file} failed: ${r.stderr}`);
+  const kb = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 'NaN');
+  return { ms, maxRssMb: kb / 1024 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+function benchReplay(label: string, file: string, lines: number, runs = 5): void {
+  const out = mkdtempSync(join(tmpdir(), 'gavel-bench-'));
+  const results = Array.from({ length: runs }, () => replayProcess(file, out));
+  const ms = median(results.map((r) => r.ms));
+  const rss = Math.max(...results.map((r) => r.maxRssMb));
+  console.log(
+    `${label.padEnd(34)} ${String(lines).padStart(7)} lines  wall ${ms.toFixed(0).padStart(5)} ms (median of ${runs})  ` +
+      `${Math.round(lines / (ms / 1000)).toLocaleString('en').padStart(9)} lines/s  peak RSS ${rss.toFixed(1)} MB`,
+  );
+}
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'gavel-bench-logs-'));
+  console.log('Replay: one whole `gavel replay` process writing all four files (goal: 20,000 lines under 200 ms)');
+  benchReplay('seed meeting (OCI 2018-03-07)', SEED_LOG, readFileSync(SEED_LOG, 'utf8').split('\n').length);
+  for (const n of [5_000, 10_000, 20_000, 40_000]) {
+    const file = join(dir, `generated.2024-01-15-09.00.log.txt`.replace('generated', `generated${n}`));
+    writeFileSync(file, generateMeetingLog(n, n));
+    benchReplay(`generated meeting`, file, n);
+  }
+}
+
+main();
