@@ -188,6 +188,10 @@ function stepLine(state: ChannelState, ev: LineEvent, env: ChannelEnv): StepResu
   // Live, a refused #startmeeting stays out of the log as MeetBot kept it out; a replayed log has what it has.
   const logIt = !(refusedStart && state.config.live);
   const log = logIt ? appendLog(m0.log, { time: ev.time, nick: ev.nick, kind: ev.kind, text }) : m0.log;
+  // Ordinary talk only grows the log: no command context to build (most lines of a meeting).
+  if (cmd === undefined && !(isCommandLine && startsWithUrl(text))) {
+    return { state: { ...state, meeting: { ...m0, log, lastTime: ev.time } }, effects: [] };
+  }
   const s = new Step({ ...m0, log, lastTime: ev.time }, ev.time, env);
   s.nick = ev.nick;
   s.account = ev.account;

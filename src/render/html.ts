@@ -1,7 +1,4 @@
 // The HTML minutes and log pages: view models built here, templates only loop and print (escaped).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Handlebars from 'handlebars';
 import { lookupCommand, parseCommand } from '../core/commands.js';
 import { safeHref } from '../core/links.js';
 import type { ItemView, MinutesModel } from '../core/minutes.js';
@@ -9,8 +6,8 @@ import { chairList, logLines } from '../core/state.js';
 import { stripLeadingFormatting } from '../core/text.js';
 import { hms, isoInstant, longDate, zoneAbbrev } from '../core/time.js';
 import type { ItemKind } from '../core/types.js';
-import { ircToSegments, segmentClass, visibleText, type IrcSegment, type StyledSpan } from './ircformat.js';
-import { renderHtml, TEMPLATE_DIR } from './templates.js';
+import { ircToSegments, isPlainText, segmentClass, visibleText, type IrcSegment, type StyledSpan } from './ircformat.js';
+import { renderHtml } from './templates.js';
 
 /** A run of text that is one link (href set) or plain (href ''). */
 export interface TextPart {
@@ -28,20 +25,6 @@ const KIND_LABEL: Record<ItemKind, string> = {
   TOPIC: 'Topic', INFO: 'Info', ACTION: 'Action', AGREED: 'Agreed', ACCEPTED: 'Accepted',
   REJECTED: 'Rejected', IDEA: 'Idea', HELP: 'Help', LINK: 'Link', VOTE: 'Vote',
 };
-
-let partialsLoaded = false;
-
-/** templates/html-*.hbs are partials; registered once, on the global instance renderHtml compiles with. */
-function loadPartials(): void {
-  if (partialsLoaded) return;
-  for (const file of readdirSync(TEMPLATE_DIR)) {
-    if (!file.startsWith('html-') || !file.endsWith('.hbs')) continue;
-    // The file's final newline would otherwise become a visible blank inside inline text.
-    const source = readFileSync(join(TEMPLATE_DIR, file), 'utf8').replace(/\n$/, '');
-    Handlebars.registerPartial(file.slice(0, -'.hbs'.length), source);
-  }
-  partialsLoaded = true;
-}
 
 const URL_RE = /[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+/g;
 
@@ -83,6 +66,8 @@ function splitParts(segs: readonly IrcSegment[], ranges: readonly Range[]): Text
 
 /** Text with IRC styling shown and every safe URL made a link. */
 export function textParts(text: string): TextPart[] {
+  // Most lines have no control characters and no URL: they skip the segment machinery.
+  if (!text.includes('://') && isPlainText(text)) return [{ href: '', spans: [{ text, cls: '' }] }];
   const segs = ircToSegments(text);
   return splitParts(segs, urlRanges(segs.map((s) => s.text).join('')));
 }
@@ -156,7 +141,6 @@ function pageHead(model: MinutesModel): object {
 }
 
 export function renderHtmlMinutes(model: MinutesModel): string {
-  loadPartials();
   const logHref = siblingHref(model.basePath, '.log.html');
   const row = (i: ItemView): object => itemRow(i, logHref);
   const groups = model.groups.map((g) => ({
@@ -201,7 +185,6 @@ function isCommand(kind: 'message' | 'action', text: string): boolean {
 }
 
 export function renderHtmlLog(model: MinutesModel): string {
-  loadPartials();
   const lines = logLines(model.meeting).map((l, i) => {
     const action = l.kind === 'action';
     const command = isCommand(l.kind, l.text);

@@ -122,8 +122,16 @@ function sameStyle(a: IrcSegment, b: IrcSegment): boolean {
     a.mono === b.mono && a.fg === b.fg && a.bg === b.bg;
 }
 
+// No control character, surrogate or noncharacter: the text is shown exactly as it is (the common case).
+const PLAIN_RE = /^[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]*$/;
+
+export function isPlainText(text: string): boolean {
+  return PLAIN_RE.test(text);
+}
+
 /** The text a reader sees: codes dropped, controls removed. */
 export function visibleText(text: string): string {
+  if (isPlainText(text)) return text;
   return ircToSegments(text).map((s) => s.text).join('');
 }
 
