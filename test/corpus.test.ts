@@ -1,4 +1,4 @@
-// Every log of the OCI corpus and the golden cases, replayed: the raw log back byte for byte, the text minutes as MeetBot's.
+// Every log of the OCI corpus and the golden cases, replayed: the raw log back byte for byte, the text minutes as MeetBot's, valid and safe HTML.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -6,6 +6,7 @@ import { before, describe, it } from 'node:test';
 import { minutesModel } from '../src/core/minutes.js';
 import { loadLogFile } from '../src/cli/replay.js';
 import { normaliseForComparison } from './support/compare.js';
+import { assertAnchors, assertSafe, parseStrict } from './support/html.js';
 import { runCli, tempDir } from './support/cli.js';
 import { CORPUS, GOLDEN_CASES, OCI_PREFIX, listFiles, requireShared } from './support/paths.js';
 
@@ -34,6 +35,11 @@ describe('replay of the OCI corpus', () => {
       const model = minutesModel(meetings[0]!);
       const cmp = normaliseForComparison(readFileSync(`${written}.txt`, 'utf8'), readFileSync(file.replace(/\.log\.txt$/, '.txt'), 'utf8'), model);
       assert.equal(cmp.gavel, cmp.meetbot, `${file}: .txt differs beyond the documented differences`);
+      const minutes = parseStrict(readFileSync(`${written}.html`, 'utf8'));
+      const log = parseStrict(readFileSync(`${written}.log.html`, 'utf8'));
+      assertSafe(minutes);
+      assertSafe(log);
+      assertAnchors(model, minutes, log);
     }
   });
 });

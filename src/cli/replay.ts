@@ -27,7 +27,7 @@ export function parseDateOption(value: string): { y: number; m: number; d: numbe
   return date;
 }
 
-export function parseReplayArgs(argv: string[]): { files: string[]; out: string | undefined; opts: ReplayOptions; db: string | undefined } {
+export function parseReplayArgs(argv: string[]): { files: string[]; out: string | undefined; opts: ReplayOptions } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -40,7 +40,6 @@ export function parseReplayArgs(argv: string[]): { files: string[]; out: string 
         date: { type: 'string' },
         channel: { type: 'string' },
         wording: { type: 'string' },
-        db: { type: 'string' },
       },
     });
   } catch (cause) {
@@ -57,7 +56,6 @@ export function parseReplayArgs(argv: string[]): { files: string[]; out: string 
   return {
     files: parsed.positionals,
     out: v.out,
-    db: v.db,
     opts: {
       urlPrefix: v['url-prefix'] ?? '',
       timezone,
@@ -116,10 +114,9 @@ export function loadLogFile(file: string, opts: ReplayOptions, extra?: Partial<M
 }
 
 export async function replayMain(argv: string[], io: CliIo): Promise<number> {
-  const { files, out, opts, db } = parseReplayArgs(argv);
+  const { files, out, opts } = parseReplayArgs(argv);
   if (out === undefined) throw new UsageError('--out DIR is required');
   if (files.length === 0) throw new UsageError('no log files given');
-  if (db !== undefined) throw new UsageError('--db is not available yet: the archive (issue 3) is not built');
   let failed = 0;
   for (const file of files) {
     try {

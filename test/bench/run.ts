@@ -40,7 +40,20 @@ function benchReplay(label: string, file: string, lines: number, runs = 5): void
   );
 }
 
+/** `gavel --help` as a user starts it: the CLI must load nothing heavy (goal: well under 200 ms). */
+function benchHelp(runs = 7): void {
+  const bin = join(ROOT, 'dist', 'src', 'cli', 'bin.js');
+  const times = Array.from({ length: runs }, () => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`gavel --help failed: ${r.stderr}`);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  });
+  console.log(`gavel --help: wall ${median(times).toFixed(0)} ms (median of ${runs})`);
+}
+
 function main(): void {
+  benchHelp();
   const dir = mkdtempSync(join(tmpdir(), 'gavel-bench-logs-'));
   console.log('Replay: one whole `gavel replay` process writing all four files (goal: 20,000 lines under 200 ms)');
   benchReplay('seed meeting (OCI 2018-03-07)', SEED_LOG, readFileSync(SEED_LOG, 'utf8').split('\n').length);
