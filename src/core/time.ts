@@ -1,12 +1,12 @@
 // Formatting instants in a meeting's time zone (luxon); the core is handed every instant, it never asks the clock.
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 export function inZone(time: number, zone: string): DateTime {
   return DateTime.fromMillis(time, { zone });
 }
 
 export function isValidZone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
+  return IANAZone.isValidZone(zone) || zone === 'UTC';
 }
 
 /** C's asctime(): `Wed Mar  7 22:00:26 2018`, the day padded with a space. */
