@@ -253,3 +253,15 @@ describe('votes', () => {
     assert.deepEqual(items(s), ['VOTE Voted on "Ready?" Results are, Yes: 1, No: 0 (alice)']);
   });
 });
+
+describe('idle meetings', () => {
+  it('a tick after the idle time ends the meeting and writes its files; an earlier one does nothing', () => {
+    const s = script({ idleMinutes: 120 });
+    say(s, 'alice', '#startmeeting x', { at: T0 });
+    assert.deepEqual(feed(s, { type: 'tick', time: T0 + 119 * 60_000 }), []);
+    const e = feed(s, { type: 'tick', time: T0 + 120 * 60_000 });
+    assert.ok(e.some((x) => x.type === 'write' && x.reason === 'end'));
+    assert.equal(s.state.meeting, undefined);
+    assert.equal(s.ended?.endReason, 'idle');
+  });
+});

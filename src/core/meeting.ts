@@ -145,7 +145,6 @@ function newMeeting(config: MeetingConfig, ev: LineEvent, text: string, env: Cha
     lurk: false,
     restrictLogs: false,
     originalTopic: env.channelTopic,
-    lengthReminded: false,
     end: undefined,
     endReason: undefined,
   };

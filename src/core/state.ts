@@ -56,7 +56,6 @@ export interface Meeting {
   readonly restrictLogs: boolean;
   /** The channel topic before the meeting, restored at the end; undefined when unknown. */
   readonly originalTopic: string | undefined;
-  readonly lengthReminded: boolean;
   readonly end: number | undefined;
   /** How the meeting ended: by #endmeeting, by being idle, or the log simply stopped. */
   readonly endReason: 'command' | 'idle' | 'eof' | undefined;
@@ -70,10 +69,6 @@ export function isChair(m: Meeting, nick: string, account?: string): boolean {
   if (sameNick(nick, m.owner) || m.chairs.some((c) => sameNick(c, nick))) return true;
   if (account !== undefined && (account === m.ownerAccount || m.chairAccounts.includes(account))) return true;
   return m.config.admins.some((a) => sameNick(a, nick) || a === account);
-}
-
-export function isAdmin(m: Meeting, nick: string, account?: string): boolean {
-  return m.config.admins.some((a) => sameNick(a, nick) || (account !== undefined && a === account));
 }
 
 /** Owner plus chairs, sorted as MeetBot sorted them (Python's code-point order). */

@@ -19,8 +19,6 @@ export interface RenderedMeeting {
   readonly restricted: boolean;
 }
 
-export const MEETBOT_EXTS = ['.log.txt', '.log.html', '.html', '.txt'] as const;
-
 function endNote(m: Meeting): string | undefined {
   if (m.endReason === 'idle') {
     return `(Ended automatically after ${m.config.idleMinutes} minutes without a line.)`;
