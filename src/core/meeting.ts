@@ -188,7 +188,8 @@ function stepLine(state: ChannelState, ev: LineEvent, env: ChannelEnv): StepResu
   const logIt = !(refusedStart && state.config.live);
   const log = logIt ? appendLog(m0.log, { time: ev.time, nick: ev.nick, kind: ev.kind, text }) : m0.log;
   // Ordinary talk only grows the log: no command context to build (most lines of a meeting).
-  if (cmd === undefined && !(isCommandLine && startsWithUrl(text))) {
+  const urlLine = cmd === undefined && isCommandLine && startsWithUrl(text);
+  if (cmd === undefined && !urlLine) {
     return { state: { ...state, meeting: { ...m0, log, lastTime: ev.time } }, effects: [] };
   }
   const s = new Step({ ...m0, log, lastTime: ev.time }, ev.time, env);
@@ -204,7 +205,7 @@ function stepLine(state: ChannelState, ev: LineEvent, env: ChannelEnv): StepResu
       if (allowed(spec, s)) spec.run(s, cmd.arg);
       else if (spec.deniedReply !== undefined) s.reply(spec.deniedReply);
     }
-  } else if (isCommandLine && startsWithUrl(text)) {
+  } else if (urlLine) {
     s.addItem('LINK', text, { url: findUrl(text) });
   }
   if (s.ended !== undefined) return { state: { ...state, meeting: undefined }, effects: s.effects, ended: s.ended };

@@ -41,12 +41,7 @@ export function isPartial(name: string): boolean {
   return name.startsWith('html-');
 }
 
-interface Loaded {
-  readonly hbs: Hbs;
-  readonly templates: Map<string, HandlebarsTemplateDelegate>;
-}
-
-let loaded: Loaded | undefined;
+let loaded: Map<string, HandlebarsTemplateDelegate> | undefined;
 
 function precompiledFresh(names: string[]): boolean {
   return names.every((n) => {
@@ -56,7 +51,7 @@ function precompiledFresh(names: string[]): boolean {
 }
 
 /** Precompiled specs when they are newer than the sources, else compile from source (slower start). */
-function load(): Loaded {
+function load(): Map<string, HandlebarsTemplateDelegate> {
   if (loaded !== undefined) return loaded;
   const names = readdirSync(TEMPLATE_DIR).filter((n) => n.endsWith('.hbs'));
   const templates = new Map<string, HandlebarsTemplateDelegate>();
@@ -69,12 +64,12 @@ function load(): Loaded {
     for (const n of names) templates.set(n, hbs.compile(templateSource(n), compileOptions(n)));
   }
   for (const [n, t] of templates) if (isPartial(n)) hbs.registerPartial(n.slice(0, -'.hbs'.length), t);
-  loaded = { hbs, templates };
-  return loaded;
+  loaded = templates;
+  return templates;
 }
 
 function get(name: string): HandlebarsTemplateDelegate {
-  const t = load().templates.get(name);
+  const t = load().get(name);
   if (t === undefined) throw new Error(`no template ${join(TEMPLATE_DIR, name)}`);
   return t;
 }
