@@ -22,8 +22,8 @@ describe('gavel --help', () => {
     for (const opt of ['--out', '--url-prefix', '--tz', '--date', '--channel', '--wording']) assert.ok(r.stdout.includes(opt), opt);
   });
 
-  it('runs as a real process from the compiled JavaScript', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'cli', 'bin.js'), '--help'], { encoding: 'utf8' });
+  it('runs as a real executable, as npx gavel starts it', () => {
+    const r = spawnSync(join(ROOT, 'dist', 'src', 'cli', 'bin.js'), ['--help'], { encoding: 'utf8' });
     assert.equal(r.status, 0);
     assert.match(r.stdout, /^Gavel /);
   });
