@@ -76,8 +76,8 @@ describe('gavel replay', () => {
     writeFileSync(withBad, '10:00:00 <a> #startmeeting x\nthis is not a log line\n10:00:0\n10:00:05 <a> #endmeeting');
     const r = await runCli(['replay', binary, empty, noDate, join(dir, 'missing.log.txt'), withBad, SAMPLE, '--out', out]);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /bin\.2024-01-01-10\.00\.log\.txt: no #startmeeting line/);
-    assert.match(r.stderr, /empty\.2024-01-01-10\.00\.log\.txt: no #startmeeting line/);
+    assert.match(r.stderr, /bin\.2024-01-01-10\.00\.log\.txt: binary data, not a text log/);
+    assert.match(r.stderr, /empty\.2024-01-01-10\.00\.log\.txt: empty file/);
     assert.match(r.stderr, /meeting\.log\.txt: no channel in the file name/);
     assert.match(r.stderr, /missing\.log\.txt: cannot read: ENOENT/);
     assert.match(r.stderr, /chan\.2024-01-01-10\.00\.log\.txt:2: not a log line/);

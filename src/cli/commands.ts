@@ -31,12 +31,102 @@ Options:
   --wording gavel|meetbot
                        the generator line of the text minutes: Gavel's (default) or
                        MeetBot 0.1.4's, for byte-identical archives
+  --db FILE            also store the replayed meetings in this database
   -h, --help           this help
 
 A file that cannot be read is reported on stderr and skipped; the others are
 still written; the exit code is then 1. Lines that are not log lines are
 reported with file and line number and skipped.`,
     load: async () => (await import('./replay.js')).replayMain,
+  },
+  {
+    name: 'import',
+    synopsis: 'gavel import PATH… --db FILE [options]',
+    summary: 'Import MeetBot logs (files or folders) into the database.',
+    help: `Usage: gavel import PATH… --db FILE [options]
+
+Reads MeetBot raw logs (*.log.txt, folders searched recursively) into the
+database, creating it if needed. A file already imported (same content) is
+skipped. On a terminal a progress bar shows files, lines, rate and time left;
+otherwise one summary line is printed at the end.
+
+Options:
+  --db FILE            the database (required)
+  --url-prefix URL     prefix of the links in the minutes rendered later
+  --tz ZONE            IANA time zone of the logs' times (default: UTC)
+  --date YYYY-MM-DD    the date of the first line (default: from each file name)
+  --channel '#name'    the channel (default: from each file name)
+  --network NAME       the IRC network the meetings were on (default: irc)
+  --wording gavel|meetbot
+                       the generator line of the text minutes rendered later
+  -h, --help           this help
+
+Files that cannot be imported are listed with the reason and skipped; the
+others are imported; the exit code is then 1.`,
+    load: async () => (await import('./import.js')).importMain,
+  },
+  {
+    name: 'render',
+    synopsis: "gavel render --db FILE --out DIR (--meeting ID | --channel '#c' | --all) [--url-prefix URL]",
+    summary: 'Write the minutes and logs of stored meetings.',
+    help: `Usage: gavel render --db FILE --out DIR (--meeting ID | --channel '#c' | --all) [options]
+
+Writes the four MeetBot files of stored meetings, exactly as gavel replay
+writes them for the same log, and prints every path written.
+
+Options:
+  --db FILE            the database (required)
+  --out DIR            output folder (required)
+  --meeting ID         one meeting (repeat for more; ids from gavel meetings)
+  --channel '#name'    every meeting of a channel
+  --all                every meeting
+  --url-prefix URL     prefix of the links (default: the one the meeting was stored with)
+  -h, --help           this help`,
+    load: async () => (await import('./render.js')).renderMain,
+  },
+  {
+    name: 'search',
+    synopsis: 'gavel search QUERY --db FILE [options]',
+    summary: 'Search decisions, actions, items and log lines.',
+    help: `Usage: gavel search QUERY --db FILE [options]
+
+Full-text search over minutes items and log lines, best matches first. The
+query takes words, "a phrase", prefixes (spec*), AND, OR, NOT and parentheses;
+other punctuation inside a word is searched as written (runtime-spec).
+
+Options:
+  --db FILE            the database (required)
+  --kind K1,K2         only these kinds: agreed, accepted, rejected, action, info,
+                       idea, help, link, topic, vote, line (a log line)
+  --channel '#name'    only this channel
+  --name NAME          only meetings of this name (a meeting series)
+  --nick NICK          only items or lines by this nick
+  --since YYYY-MM-DD   only from this day on (UTC)
+  --until YYYY-MM-DD   only up to and including this day (UTC)
+  --limit N            at most N results (default 20)
+  --offset N           skip the first N results (paging)
+  --sort relevance|newest
+                       relevance (default): best matches first, and among matches
+                       about as good, the newest first; newest: by time only
+  --json               print JSON: {query, offset, limit, more, hits[]}
+  -h, --help           this help`,
+    load: async () => (await import('./search.js')).searchMain,
+  },
+  {
+    name: 'meetings',
+    synopsis: "gavel meetings --db FILE [--channel '#c'] [--json]",
+    summary: 'List the stored meetings.',
+    help: `Usage: gavel meetings --db FILE [--channel '#c'] [--json]
+
+Lists stored meetings, oldest first: id, start (UTC), network, channel, name,
+status and the path of their files.
+
+Options:
+  --db FILE            the database (required)
+  --channel '#name'    only this channel
+  --json               print JSON
+  -h, --help           this help`,
+    load: async () => (await import('./search.js')).meetingsMain,
   },
 ];
 

@@ -1,11 +1,14 @@
 // `gavel replay`: MeetBot logs in, the four MeetBot files out, one process for many files.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GAVEL_TEXTS, MEETBOT_TEXTS, meetingConfig, type MeetingConfig } from '../core/config.js';
 import { decodeLog, parseLogFileName, readLog } from '../core/logreader.js';
-import { replayEvents } from '../core/replay.js';
+import { splitMeetings, type MeetingSlice } from '../core/replay.js';
 import type { Meeting } from '../core/state.js';
 import { isValidZone } from '../core/time.js';
+import type { LineEvent } from '../core/types.js';
 import { renderMeeting } from '../render/outputs.js';
 import { writeMeeting } from '../render/write.js';
 import { UsageError, type CliIo } from './io.js';
@@ -27,25 +30,16 @@ export function parseDateOption(value: string): { y: number; m: number; d: numbe
   return date;
 }
 
-export function parseReplayArgs(argv: string[]): { files: string[]; out: string | undefined; opts: ReplayOptions } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        'url-prefix': { type: 'string' },
-        tz: { type: 'string' },
-        date: { type: 'string' },
-        channel: { type: 'string' },
-        wording: { type: 'string' },
-      },
-    });
-  } catch (cause) {
-    throw new UsageError((cause as Error).message);
-  }
-  const v = parsed.values;
+/** The options every command that reads MeetBot logs takes (replay, import). */
+export const LOG_OPTIONS = {
+  'url-prefix': { type: 'string' },
+  tz: { type: 'string' },
+  date: { type: 'string' },
+  channel: { type: 'string' },
+  wording: { type: 'string' },
+} as const;
+
+export function toReplayOptions(v: { [K in keyof typeof LOG_OPTIONS]?: string | undefined }): ReplayOptions {
   const timezone = v.tz ?? 'UTC';
   if (!isValidZone(timezone)) throw new UsageError(`--tz must be an IANA time zone such as Europe/Berlin, got '${timezone}'`);
   const wording = v.wording ?? 'gavel';
@@ -54,16 +48,27 @@ export function parseReplayArgs(argv: string[]): { files: string[]; out: string 
     throw new UsageError(`--channel must be a channel name such as '#meetings', got '${v.channel}'`);
   }
   return {
-    files: parsed.positionals,
-    out: v.out,
-    opts: {
-      urlPrefix: v['url-prefix'] ?? '',
-      timezone,
-      date: v.date === undefined ? undefined : parseDateOption(v.date),
-      channel: v.channel,
-      wording,
-    },
+    urlPrefix: v['url-prefix'] ?? '',
+    timezone,
+    date: v.date === undefined ? undefined : parseDateOption(v.date),
+    channel: v.channel,
+    wording,
   };
+}
+
+/** node:util parseArgs, with its errors turned into usage errors. */
+export function parseCliArgs<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: options as NonNullable<T> });
+  } catch (cause) {
+    throw new UsageError((cause as Error).message);
+  }
+}
+
+export function parseReplayArgs(argv: string[]): { files: string[]; out: string | undefined; db: string | undefined; opts: ReplayOptions } {
+  const parsed = parseCliArgs(argv, { ...LOG_OPTIONS, out: { type: 'string' }, db: { type: 'string' } });
+  const v = parsed.values as Record<string, string | undefined>;
+  return { files: parsed.positionals, out: v.out, db: v.db, opts: toReplayOptions(v) };
 }
 
 export class LogFileError extends Error {
@@ -79,18 +84,30 @@ export class LogFileError extends Error {
 
 export interface LoadedLog {
   readonly meetings: Meeting[];
+  readonly slices: MeetingSlice[];
   readonly warnings: string[];
   readonly lineCount: number;
+  readonly bytes: Buffer;
 }
 
-/** Reads and folds one log file. Throws LogFileError when the file as a whole is unusable. */
-export function loadLogFile(file: string, opts: ReplayOptions, extra?: Partial<MeetingConfig>): LoadedLog {
-  let bytes: Buffer;
+export function readLogBytes(file: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (cause) {
     throw new LogFileError(file, `cannot read: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, { cause });
   }
+}
+
+export interface ReadLogFile {
+  readonly config: MeetingConfig;
+  readonly events: LineEvent[];
+  readonly warnings: string[];
+  readonly bytes: Buffer;
+}
+
+/** Reads and parses one log file. Throws LogFileError when the file as a whole is unusable. */
+export function readLogFile(file: string, opts: ReplayOptions, extra?: Partial<MeetingConfig>, given?: Buffer): ReadLogFile {
+  const bytes = given ?? readLogBytes(file);
   const info = parseLogFileName(file);
   const channel = opts.channel ?? info.channel;
   if (channel === undefined) throw new LogFileError(file, "no channel in the file name (channel.YYYY-MM-DD-HH.MM.log.txt); give --channel '#name'");
@@ -108,28 +125,55 @@ export function loadLogFile(file: string, opts: ReplayOptions, extra?: Partial<M
     texts: opts.wording === 'meetbot' ? MEETBOT_TEXTS : GAVEL_TEXTS,
     ...extra,
   });
-  const { meetings } = replayEvents(config, events);
-  if (meetings.length === 0) throw new LogFileError(file, 'no #startmeeting line: not a meeting log');
-  return { meetings, warnings, lineCount: events.length };
+  return { config, events, warnings, bytes };
+}
+
+function whyNoMeeting(bytes: Buffer, lines: number): string {
+  if (bytes.length === 0) return 'empty file';
+  // Git's rule of thumb: a NUL byte near the start means binary data.
+  if (bytes.subarray(0, 8000).includes(0)) return 'binary data, not a text log';
+  if (lines === 0) return 'no MeetBot log lines ([HH:MM:SS] <nick> text) in it';
+  return 'no #startmeeting line: not a meeting log';
+}
+
+/** Reads and folds one log file into its meetings (with their events). */
+export function loadLogFile(file: string, opts: ReplayOptions, extra?: Partial<MeetingConfig>, given?: Buffer): LoadedLog {
+  const { config, events, warnings, bytes } = readLogFile(file, opts, extra, given);
+  const slices = splitMeetings(config, events);
+  if (slices.length === 0) throw new LogFileError(file, whyNoMeeting(bytes, events.length));
+  return { meetings: slices.map((s) => s.meeting), slices, warnings, lineCount: events.length, bytes };
 }
 
 export async function replayMain(argv: string[], io: CliIo): Promise<number> {
-  const { files, out, opts } = parseReplayArgs(argv);
+  const { files, out, db, opts } = parseReplayArgs(argv);
   if (out === undefined) throw new UsageError('--out DIR is required');
   if (files.length === 0) throw new UsageError('no log files given');
+  const store = db === undefined ? undefined : (await import('../store/store.js')).Store.open(resolve(io.cwd, db));
   let failed = 0;
-  for (const file of files) {
-    try {
-      const loaded = loadLogFile(file, opts);
-      for (const w of loaded.warnings) io.stderr.write(`warning: ${w}\n`);
-      for (const m of loaded.meetings) {
-        for (const path of writeMeeting(out, renderMeeting(m))) io.stdout.write(`${path}\n`);
+  try {
+    for (const file of files) {
+      try {
+        const loaded = loadLogFile(file, opts);
+        for (const w of loaded.warnings) io.stderr.write(`warning: ${w}\n`);
+        for (const m of loaded.meetings) {
+          for (const path of writeMeeting(out, renderMeeting(m))) io.stdout.write(`${path}\n`);
+        }
+        if (store !== undefined) {
+          const hash = sha256(loaded.bytes);
+          if (!store.isImported(hash)) store.importSlices({ file: resolve(io.cwd, file), hash }, loaded.slices);
+        }
+      } catch (err) {
+        failed++;
+        const e = err as Error;
+        io.stderr.write(`error: ${e instanceof LogFileError ? e.message : `${file}: ${e.message}`}\n`);
       }
-    } catch (err) {
-      failed++;
-      const e = err as Error;
-      io.stderr.write(`error: ${e instanceof LogFileError ? e.message : `${file}: ${e.message}`}\n`);
     }
+  } finally {
+    store?.close();
   }
   return failed > 0 ? 1 : 0;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

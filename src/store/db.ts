@@ -1,0 +1,69 @@
+// Opening a Gavel database: pragmas for durability and speed, and the migrations up to the newest.
+import Database from 'better-sqlite3';
+import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
+
+export type Db = Database.Database;
+
+export class StoreError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${file}: ${message}`, options);
+    this.name = 'StoreError';
+  }
+}
+
+/** Brings the schema to the newest version, one migration per transaction. Returns the versions applied. */
+export function migrate(db: Db, file = ':memory:', upTo = LATEST_VERSION): number[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) {
+    throw new StoreError(file, `the database is at schema version ${current}, newer than this Gavel knows (${LATEST_VERSION}); upgrade Gavel`);
+  }
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > upTo) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}
+
+export interface OpenOptions {
+  readonly readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) a database. WAL with synchronous=NORMAL: a killed process loses nothing
+ * committed; only a power cut may lose the last transactions.
+ */
+export function openDb(file: string, opts: OpenOptions = {}): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: opts.readonly === true, fileMustExist: opts.readonly === true });
+  } catch (cause) {
+    throw new StoreError(file, `cannot open the database: ${(cause as Error).message}`, { cause });
+  }
+  try {
+    if (opts.readonly !== true) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -32000');
+    if (opts.readonly !== true) migrate(db, file);
+    else if ((db.pragma('user_version', { simple: true }) as number) !== LATEST_VERSION) {
+      throw new StoreError(file, 'the database schema is not current; open it once read-write to upgrade it');
+    }
+  } catch (cause) {
+    db.close();
+    if (cause instanceof StoreError) throw cause;
+    throw new StoreError(file, `not a usable Gavel database: ${(cause as Error).message}`, { cause });
+  }
+  return db;
+}

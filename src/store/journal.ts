@@ -1,0 +1,178 @@
+// Meetings and their event journal in SQLite: rows in, rows out, and the fold that turns rows into a meeting.
+import type { MeetingConfig } from '../core/config.js';
+import { meetingUrls } from '../core/meeting.js';
+import { finish } from '../core/meeting.js';
+import { foldMeeting } from '../core/replay.js';
+import type { Meeting } from '../core/state.js';
+import type { MeetingEvent } from '../core/types.js';
+import type { Db } from './db.js';
+
+/** Event types in the `events.type` column. */
+export const EventType = { message: 0, action: 1, bot: 2, nick: 3, tick: 4 } as const;
+
+export interface EventRow {
+  readonly id?: number;
+  readonly time: number;
+  readonly type: number;
+  readonly nick: string;
+  readonly text: string;
+  readonly account: string | null;
+  readonly line: number | null;
+}
+
+export function eventToRow(ev: MeetingEvent, line: number | null): EventRow {
+  switch (ev.type) {
+    case 'line': {
+      const type = ev.fromBot === true ? EventType.bot : ev.kind === 'action' ? EventType.action : EventType.message;
+      return { time: ev.time, type, nick: ev.nick, text: ev.text, account: ev.account ?? null, line };
+    }
+    case 'nick':
+      return { time: ev.time, type: EventType.nick, nick: ev.from, text: ev.to, account: null, line: null };
+    case 'tick':
+      return { time: ev.time, type: EventType.tick, nick: '', text: '', account: null, line: null };
+  }
+}
+
+export function rowToEvent(r: EventRow): MeetingEvent {
+  switch (r.type) {
+    case EventType.nick:
+      return { type: 'nick', time: r.time, from: r.nick, to: r.text };
+    case EventType.tick:
+      return { type: 'tick', time: r.time };
+    default:
+      return {
+        type: 'line',
+        time: r.time,
+        nick: r.nick,
+        kind: r.type === EventType.action ? 'action' : 'message',
+        text: r.text,
+        ...(r.account !== null ? { account: r.account } : {}),
+        ...(r.type === EventType.bot ? { fromBot: true } : {}),
+      };
+  }
+}
+
+export interface MeetingRow {
+  readonly id: number;
+  readonly network: string;
+  readonly channel: string;
+  readonly name: string;
+  readonly topic: string | null;
+  readonly start_time: number;
+  readonly end_time: number | null;
+  readonly owner: string;
+  readonly status: 'running' | 'ended';
+  readonly end_reason: string | null;
+  readonly config: string;
+  readonly original_topic: string | null;
+  readonly base_path: string;
+  readonly source: string | null;
+  readonly files_written: number;
+}
+
+export interface NewMeeting {
+  readonly config: MeetingConfig;
+  readonly owner: string;
+  readonly start: number;
+  readonly originalTopic: string | undefined;
+  readonly source?: { readonly file: string; readonly hash: string; readonly index: number };
+}
+
+/** Every statement the store runs often, prepared once per database. */
+export class Statements {
+  readonly insertMeeting;
+  readonly insertEvent;
+  readonly updateMeeting;
+  readonly deleteItems;
+  readonly insertItem;
+  readonly eventsOf;
+  readonly meeting;
+  readonly running;
+  readonly markWritten;
+
+  constructor(readonly db: Db) {
+    this.insertMeeting = db.prepare(
+      `INSERT INTO meetings (network, channel, owner, start_time, status, config, original_topic, source, source_hash, source_index)
+       VALUES (?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)`,
+    );
+    this.insertEvent = db.prepare('INSERT INTO events (meeting_id, time, type, nick, text, account, line) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.updateMeeting = db.prepare(
+      `UPDATE meetings SET name = ?, topic = ?, end_time = ?, status = ?, end_reason = ?, base_path = ?, original_topic = ? WHERE id = ?`,
+    );
+    this.deleteItems = db.prepare('DELETE FROM items WHERE meeting_id = ?');
+    this.insertItem = db.prepare('INSERT INTO items (meeting_id, item_no, kind, nick, time, line, text, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.eventsOf = db.prepare('SELECT id, time, type, nick, text, account, line FROM events WHERE meeting_id = ? ORDER BY id');
+    this.meeting = db.prepare('SELECT * FROM meetings WHERE id = ?');
+    this.running = db.prepare("SELECT * FROM meetings WHERE status = 'running' AND network = ? ORDER BY id");
+    this.markWritten = db.prepare('UPDATE meetings SET files_written = ? WHERE id = ?');
+  }
+}
+
+/** The config a meeting is stored with: never live, because the journal already holds the bot's lines. */
+function storedConfig(config: MeetingConfig): string {
+  return JSON.stringify({ ...config, live: false });
+}
+
+export function createMeeting(st: Statements, m: NewMeeting): number {
+  const { config, source } = m;
+  const info = st.insertMeeting.run(
+    config.network,
+    config.channel,
+    m.owner,
+    m.start,
+    storedConfig(config),
+    m.originalTopic ?? null,
+    source?.file ?? null,
+    source?.hash ?? null,
+    source?.index ?? null,
+  );
+  return Number(info.lastInsertRowid);
+}
+
+export function appendEvent(st: Statements, meetingId: number, ev: MeetingEvent, line: number | null): void {
+  const r = eventToRow(ev, line);
+  st.insertEvent.run(meetingId, r.time, r.type, r.nick, r.text, r.account, r.line);
+}
+
+/** Records what a meeting has become: its name, topic and items (searchable), and whether it ended. */
+export function updateMeeting(st: Statements, meetingId: number, m: Meeting, ended: boolean): void {
+  st.updateMeeting.run(
+    m.meetingName,
+    m.meetingTopic ?? null,
+    ended ? (m.end ?? m.lastTime) : null,
+    ended ? 'ended' : 'running',
+    ended ? (m.endReason ?? null) : null,
+    meetingUrls(m).base,
+    m.originalTopic ?? null,
+    meetingId,
+  );
+  st.deleteItems.run(meetingId);
+  for (const it of m.items) {
+    st.insertItem.run(meetingId, it.id, it.kind, it.nick, it.time, it.line, it.text, it.url ?? null);
+  }
+}
+
+export function parseStoredConfig(row: MeetingRow): MeetingConfig {
+  try {
+    return JSON.parse(row.config) as MeetingConfig;
+  } catch (cause) {
+    throw new Error(`meeting ${row.id}: its stored config is not JSON`, { cause });
+  }
+}
+
+export function loadEvents(st: Statements, meetingId: number): MeetingEvent[] {
+  return (st.eventsOf.all(meetingId) as EventRow[]).map(rowToEvent);
+}
+
+export function meetingRow(st: Statements, id: number): MeetingRow | undefined {
+  return st.meeting.get(id) as MeetingRow | undefined;
+}
+
+/** The meeting a row's journal folds to: ended as recorded, or (still running) as it stands now. */
+export function loadMeeting(st: Statements, row: MeetingRow, overrides: Partial<MeetingConfig> = {}): Meeting {
+  const config = { ...parseStoredConfig(row), ...overrides, live: false };
+  const folded = foldMeeting(config, loadEvents(st, row.id), { channelTopic: row.original_topic ?? undefined });
+  const m = folded.ended ?? finish(folded.state);
+  if (m === undefined) throw new Error(`meeting ${row.id}: its journal does not start a meeting`);
+  return m;
+}

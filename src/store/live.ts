@@ -1,0 +1,129 @@
+// Live meetings journaled as they happen: each event is stored in the same transaction that steps it.
+import type { MeetingConfig } from '../core/config.js';
+import { initialState, step, type ChannelState, type StepResult } from '../core/meeting.js';
+import { foldMeeting } from '../core/replay.js';
+import { ircLower } from '../core/text.js';
+import { logEntries, sameNick, type Meeting } from '../core/state.js';
+import type { ChannelEnv, MeetingEvent } from '../core/types.js';
+import { appendEvent, createMeeting, loadEvents, parseStoredConfig, updateMeeting, type MeetingRow } from './journal.js';
+import type { Store } from './store.js';
+
+interface Channel {
+  state: ChannelState;
+  meetingId: number | undefined;
+}
+
+export interface Handled extends StepResult {
+  /** The stored meeting the event belongs to, if any. */
+  readonly meetingId: number | undefined;
+}
+
+export interface Resumed {
+  readonly channel: string;
+  readonly meetingId: number;
+  readonly meeting: Meeting;
+}
+
+export class LiveMeetings {
+  private readonly channels = new Map<string, Channel>();
+
+  constructor(
+    private readonly store: Store,
+    readonly network: string,
+    /** The settings a new meeting in this channel starts with (live mode is forced on). */
+    private readonly configFor: (channel: string) => MeetingConfig,
+  ) {}
+
+  private channel(name: string): Channel {
+    const key = ircLower(name);
+    let c = this.channels.get(key);
+    if (c === undefined) {
+      c = { state: initialState({ ...this.configFor(name), network: this.network, live: true }), meetingId: undefined };
+      this.channels.set(key, c);
+    }
+    return c;
+  }
+
+  /** Rebuilds every meeting of this network that was running when the bot stopped. */
+  resume(): Resumed[] {
+    const rows = this.store.st.running.all(this.network) as MeetingRow[];
+    const resumed: Resumed[] = [];
+    for (const row of rows) {
+      const stored = parseStoredConfig(row);
+      const folded = foldMeeting(stored, loadEvents(this.store.st, row.id), { channelTopic: row.original_topic ?? undefined });
+      const c = this.channel(row.channel);
+      if (folded.ended !== undefined) {
+        this.store.transaction(() => updateMeeting(this.store.st, row.id, folded.ended as Meeting, true));
+        continue;
+      }
+      const m = folded.state.meeting;
+      if (m === undefined) continue;
+      const live = { ...stored, live: true };
+      c.state = { config: { ...c.state.config }, meeting: { ...m, config: live } };
+      c.meetingId = row.id;
+      resumed.push({ channel: row.channel, meetingId: row.id, meeting: c.state.meeting as Meeting });
+    }
+    return resumed;
+  }
+
+  running(channel: string): Meeting | undefined {
+    return this.channels.get(ircLower(channel))?.state.meeting;
+  }
+
+  channelsWithMeetings(): string[] {
+    return [...this.channels.values()].flatMap((c) => (c.state.meeting === undefined ? [] : [c.state.meeting.config.channel]));
+  }
+
+  /**
+   * Steps one event and journals what it added to the meeting's log (the line as received, then the
+   * bot's replies), a nick change, or the tick that ended it, all in one transaction. The caller
+   * carries out the effects only after this returns: nothing is acted on that is not stored.
+   */
+  handle(channelName: string, ev: MeetingEvent, env: ChannelEnv = {}): Handled {
+    const c = this.channel(channelName);
+    return this.store.transaction(() => {
+      const before = c.state.meeting;
+      const r = step(c.state, ev, env);
+      const after = r.ended ?? r.state.meeting;
+      let id = c.meetingId;
+      if (before === undefined && after !== undefined) {
+        id = createMeeting(this.store.st, { config: after.config, owner: after.owner, start: after.start, originalTopic: after.originalTopic });
+      }
+      if (id !== undefined && after !== undefined) this.journal(id, ev, before, after, r);
+      c.state = r.state;
+      c.meetingId = r.state.meeting === undefined ? undefined : id;
+      return { ...r, meetingId: id };
+    });
+  }
+
+  private journal(id: number, ev: MeetingEvent, before: Meeting | undefined, after: Meeting, r: StepResult): void {
+    const st = this.store.st;
+    const from = before?.log.length ?? 0;
+    if (ev.type === 'line') {
+      const added = logEntries(after.log).slice(from);
+      let line = from;
+      const first = added[0];
+      // The received line comes first when it was logged (a refused #startmeeting is not).
+      const receivedLogged = first !== undefined && first.time === ev.time && first.nick === ev.nick && !sameNick(ev.nick, after.config.botNick);
+      for (const [i, entry] of added.entries()) {
+        line++;
+        if (i === 0 && receivedLogged) appendEvent(st, id, ev, line);
+        else appendEvent(st, id, { type: 'line', time: entry.time, nick: entry.nick, kind: entry.kind, text: entry.text, fromBot: true }, line);
+      }
+    } else if (ev.type === 'nick' || r.ended !== undefined) {
+      appendEvent(st, id, ev, null);
+    }
+    const changed =
+      before === undefined ||
+      r.ended !== undefined ||
+      before.items !== after.items ||
+      before.meetingName !== after.meetingName ||
+      before.meetingTopic !== after.meetingTopic;
+    if (changed) updateMeeting(st, id, after, r.ended !== undefined);
+  }
+
+  /** Records that the meeting's files are written (or not), so a restart knows what to retry. */
+  markWritten(meetingId: number, written: boolean): void {
+    this.store.st.markWritten.run(written ? 1 : 0, meetingId);
+  }
+}

@@ -1,0 +1,197 @@
+// Full-text search over minutes items and log lines (FTS5, ranked by bm25), with snippets and filters.
+import { joinUrl } from '../core/config.js';
+import { toFtsQuery } from '../core/ftsquery.js';
+import type { Db } from './db.js';
+
+export const ITEM_KINDS = ['topic', 'info', 'action', 'agreed', 'accepted', 'rejected', 'idea', 'help', 'link', 'vote'] as const;
+export const SEARCH_KINDS = [...ITEM_KINDS, 'line'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+export interface SearchQuery {
+  readonly text: string;
+  readonly kinds?: readonly SearchKind[];
+  readonly channel?: string;
+  /** The meeting name (the series). */
+  readonly name?: string;
+  readonly nick?: string;
+  /** Epoch ms, inclusive. */
+  readonly since?: number;
+  /** Epoch ms, exclusive. */
+  readonly until?: number;
+  readonly limit: number;
+  readonly offset?: number;
+  /** relevance (default): bands of bm25 score, newest first within a band; newest: by time only. */
+  readonly sort?: 'relevance' | 'newest';
+}
+
+/** A piece of a snippet: the matched terms are marked. */
+export interface SnippetPart {
+  readonly text: string;
+  readonly mark?: true;
+}
+
+export interface SearchHit {
+  readonly meetingId: number;
+  readonly network: string;
+  readonly channel: string;
+  readonly name: string;
+  readonly meetingStart: number;
+  readonly kind: SearchKind;
+  /** The item's number within its meeting (items only). */
+  readonly item?: number;
+  readonly nick: string;
+  readonly time: number;
+  /** 1-based line of the meeting log: the `l-N` anchor. */
+  readonly line: number;
+  readonly text: string;
+  readonly snippet: readonly SnippetPart[];
+  /** The line in the HTML log, under the meeting's URL prefix (relative if it has none). */
+  readonly url: string;
+  readonly rank: number;
+}
+
+export interface SearchResult {
+  readonly hits: SearchHit[];
+  /** More hits exist past this page. */
+  readonly more: boolean;
+}
+
+export class SearchQueryError extends Error {
+  constructor(
+    readonly query: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'SearchQueryError';
+  }
+}
+
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+
+export function snippetParts(s: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  for (const [i, chunk] of s.split(OPEN).entries()) {
+    if (i === 0) {
+      if (chunk !== '') parts.push({ text: chunk });
+      continue;
+    }
+    const [marked = '', rest = ''] = chunk.split(CLOSE);
+    if (marked !== '') parts.push({ text: marked, mark: true });
+    if (rest !== '') parts.push({ text: rest });
+  }
+  return parts;
+}
+
+interface Row {
+  meeting_id: number;
+  network: string;
+  channel: string;
+  name: string;
+  start_time: number;
+  base_path: string;
+  url_prefix: string | null;
+  kind: string;
+  item_no: number | null;
+  nick: string;
+  time: number;
+  line: number;
+  text: string;
+  snip: string;
+  rank: number;
+}
+
+function filters(q: SearchQuery, alias: string, params: unknown[]): string {
+  let sql = '';
+  if (q.channel !== undefined) {
+    sql += ' AND m.channel = ? COLLATE NOCASE';
+    params.push(q.channel);
+  }
+  if (q.name !== undefined) {
+    sql += ' AND m.name = ? COLLATE NOCASE';
+    params.push(q.name);
+  }
+  if (q.nick !== undefined) {
+    sql += ` AND ${alias}.nick = ? COLLATE NOCASE`;
+    params.push(q.nick);
+  }
+  if (q.since !== undefined) {
+    sql += ` AND ${alias}.time >= ?`;
+    params.push(q.since);
+  }
+  if (q.until !== undefined) {
+    sql += ` AND ${alias}.time < ?`;
+    params.push(q.until);
+  }
+  return sql;
+}
+
+const MEETING_COLS = "m.network, m.channel, m.name, m.start_time, m.base_path, json_extract(m.config, '$.urlPrefix') AS url_prefix";
+
+function itemSql(q: SearchQuery, kinds: readonly string[], params: unknown[]): string {
+  params.push(q.text);
+  let sql = `SELECT i.meeting_id, ${MEETING_COLS}, lower(i.kind) AS kind, i.item_no, i.nick, i.time, i.line, i.text,
+      snippet(items_fts, 0, char(2), char(3), '…', 24) AS snip, bm25(items_fts) * 2 AS rank
+    FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN meetings m ON m.id = i.meeting_id
+    WHERE items_fts MATCH ?`;
+  if (kinds.length < ITEM_KINDS.length) {
+    sql += ` AND i.kind IN (${kinds.map(() => '?').join(',')})`;
+    params.push(...kinds.map((k) => k.toUpperCase()));
+  }
+  return sql + filters(q, 'i', params);
+}
+
+function lineSql(q: SearchQuery, params: unknown[]): string {
+  params.push(q.text);
+  const sql = `SELECT e.meeting_id, ${MEETING_COLS}, 'line' AS kind, NULL AS item_no, e.nick, e.time, e.line, e.text,
+      snippet(lines_fts, 0, char(2), char(3), '…', 24) AS snip, bm25(lines_fts) AS rank
+    FROM lines_fts JOIN events e ON e.id = lines_fts.rowid JOIN meetings m ON m.id = e.meeting_id
+    WHERE lines_fts MATCH ?`;
+  return sql + filters(q, 'e', params);
+}
+
+/** Searches; the query text may use phrases, prefix*, AND/OR/NOT. Throws SearchQueryError on bad syntax. */
+export function search(db: Db, q: SearchQuery): SearchResult {
+  const fts = toFtsQuery(q.text);
+  if (fts.trim() === '') throw new SearchQueryError(q.text, 'the search query is empty');
+  const kinds = q.kinds === undefined || q.kinds.length === 0 ? SEARCH_KINDS : q.kinds;
+  const itemKinds = kinds.filter((k) => k !== 'line');
+  const params: unknown[] = [];
+  const parts: string[] = [];
+  const query = { ...q, text: fts };
+  if (itemKinds.length > 0) parts.push(itemSql(query, itemKinds, params));
+  if (kinds.includes('line')) parts.push(lineSql(query, params));
+  // bm25 scores of short texts differ by tiny amounts (a URL's length); within one band of score the
+  // newer hit is the more useful one in an archive.
+  const order = q.sort === 'newest' ? 'time DESC' : 'round(rank) ASC, time DESC';
+  const sql = `SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY ${order} LIMIT ? OFFSET ?`;
+  params.push(q.limit + 1, q.offset ?? 0);
+  let rows: Row[];
+  try {
+    rows = db.prepare(sql).all(...params) as Row[];
+  } catch (cause) {
+    const msg = (cause as Error).message;
+    if (/fts5|syntax error|unterminated|no such column/i.test(msg)) {
+      throw new SearchQueryError(q.text, `cannot search for ${JSON.stringify(q.text)}: ${msg}. Use words, "a phrase", prefix*, AND, OR, NOT and parentheses.`, { cause });
+    }
+    throw cause;
+  }
+  const hits = rows.slice(0, q.limit).map((r): SearchHit => ({
+    meetingId: r.meeting_id,
+    network: r.network,
+    channel: r.channel,
+    name: r.name,
+    meetingStart: r.start_time,
+    kind: r.kind as SearchKind,
+    ...(r.item_no !== null ? { item: r.item_no } : {}),
+    nick: r.nick,
+    time: r.time,
+    line: r.line,
+    text: r.text,
+    snippet: snippetParts(r.snip),
+    url: joinUrl(r.url_prefix ?? '', `${r.base_path}.log.html#l-${r.line}`),
+    rank: r.rank,
+  }));
+  return { hits, more: rows.length > q.limit };
+}

@@ -1,0 +1,79 @@
+// The store as the rest of Gavel uses it: one open database with its prepared statements.
+import type { MeetingConfig } from '../core/config.js';
+import type { MeetingSlice } from '../core/replay.js';
+import type { Meeting } from '../core/state.js';
+import { openDb, type Db, type OpenOptions } from './db.js';
+import { appendEvent, createMeeting, loadMeeting, meetingRow, Statements, updateMeeting, type MeetingRow } from './journal.js';
+
+export interface ImportedSource {
+  readonly file: string;
+  /** SHA-256 of the file's bytes: the same file imported twice is stored once. */
+  readonly hash: string;
+}
+
+export class Store {
+  readonly st: Statements;
+  private readonly hasSource;
+
+  constructor(
+    readonly db: Db,
+    readonly file: string,
+  ) {
+    this.st = new Statements(db);
+    this.hasSource = db.prepare('SELECT 1 FROM meetings WHERE source_hash = ? LIMIT 1').pluck();
+  }
+
+  static open(file: string, opts?: OpenOptions): Store {
+    return new Store(openDb(file, opts), file);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs `fn` in one transaction (nested calls join the outer one). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  isImported(hash: string): boolean {
+    return this.hasSource.get(hash) !== undefined;
+  }
+
+  /** Stores the meetings of one log file, each with its journal and items, in one transaction. */
+  importSlices(source: ImportedSource, slices: readonly MeetingSlice[]): number[] {
+    return this.transaction(() =>
+      slices.map((slice, index) => {
+        const m = slice.meeting;
+        const id = createMeeting(this.st, {
+          config: m.config,
+          owner: m.owner,
+          start: m.start,
+          originalTopic: m.originalTopic,
+          source: { file: source.file, hash: source.hash, index },
+        });
+        // In a replayed log every line of the meeting is a log line: the line number is its position.
+        let line = 0;
+        for (const ev of slice.events) appendEvent(this.st, id, ev, ++line);
+        updateMeeting(this.st, id, m, true);
+        return id;
+      }),
+    );
+  }
+
+  meetingRow(id: number): MeetingRow | undefined {
+    return meetingRow(this.st, id);
+  }
+
+  /** Folds a stored meeting. `overrides` changes settings for this rendering only (e.g. the URL prefix). */
+  loadMeeting(row: MeetingRow, overrides?: Partial<MeetingConfig>): Meeting {
+    return loadMeeting(this.st, row, overrides);
+  }
+
+  meetings(filter: { channel?: string; all?: boolean } = {}): MeetingRow[] {
+    if (filter.channel !== undefined) {
+      return this.db.prepare('SELECT * FROM meetings WHERE channel = ? COLLATE NOCASE ORDER BY start_time, id').all(filter.channel) as MeetingRow[];
+    }
+    return this.db.prepare('SELECT * FROM meetings ORDER BY start_time, id').all() as MeetingRow[];
+  }
+}

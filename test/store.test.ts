@@ -1,0 +1,172 @@
+// The store: migrations, the event codec, live journaling equals the in-memory fold, and resume after a stop.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { MEETBOT_TEXTS, meetingConfig } from '../src/core/config.js';
+import { formatLog } from '../src/core/logformat.js';
+import { initialState, meetingUrls, step } from '../src/core/meeting.js';
+import { logLines, type Meeting } from '../src/core/state.js';
+import type { LineEvent, MeetingEvent } from '../src/core/types.js';
+import { renderMeeting } from '../src/render/outputs.js';
+import { migrate, openDb } from '../src/store/db.js';
+import { eventToRow, rowToEvent } from '../src/store/journal.js';
+import { LiveMeetings } from '../src/store/live.js';
+import { LATEST_VERSION, MIGRATIONS } from '../src/store/migrations.js';
+import { Store } from '../src/store/store.js';
+import { tempDir } from './support/cli.js';
+import { T0 } from './support/meet.js';
+
+function schema(db: Database.Database): string[] {
+  return (db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as { sql: string | null }[]).map(
+    (r) => JSON.stringify(r),
+  );
+}
+
+test('migrations are numbered 1, 2, 3… without gaps, named, and not empty', () => {
+  MIGRATIONS.forEach((m, i) => {
+    assert.equal(m.version, i + 1);
+    assert.ok(m.name.trim().length > 0);
+    assert.ok(m.sql.trim().length > 0);
+  });
+  assert.equal(new Set(MIGRATIONS.map((m) => m.name)).size, MIGRATIONS.length);
+  assert.equal(LATEST_VERSION, MIGRATIONS.length);
+});
+
+test('an empty database and every older version upgrade to the same newest schema', () => {
+  const fresh = new Database(':memory:');
+  assert.deepEqual(migrate(fresh), MIGRATIONS.map((m) => m.version));
+  const want = schema(fresh);
+  for (let v = 0; v < LATEST_VERSION; v++) {
+    const db = new Database(':memory:');
+    migrate(db, ':memory:', v);
+    assert.equal(db.pragma('user_version', { simple: true }), v);
+    migrate(db);
+    assert.equal(db.pragma('user_version', { simple: true }), LATEST_VERSION);
+    assert.deepEqual(schema(db), want, `upgrading from version ${v}`);
+  }
+  assert.deepEqual(migrate(fresh), [], 'a current database needs nothing');
+});
+
+test('a database from a newer Gavel is refused with a clear message, and WAL is on', () => {
+  const dir = tempDir();
+  const file = join(dir, 'new.sqlite');
+  const raw = new Database(file);
+  raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+  raw.close();
+  assert.throws(() => openDb(file), /new\.sqlite: the database is at schema version \d+, newer than this Gavel knows/);
+  const ok = openDb(join(dir, 'ok.sqlite'));
+  assert.equal(ok.pragma('journal_mode', { simple: true }), 'wal');
+  ok.close();
+  assert.throws(() => openDb(join(dir, 'missing', 'x.sqlite')), /missing\/x\.sqlite: cannot open the database/);
+});
+
+test('events survive the row codec unchanged', () => {
+  const cases: MeetingEvent[] = [
+    { type: 'line', time: T0, nick: 'alice', kind: 'message', text: '#topic <b>x</b>' },
+    { type: 'line', time: T0, nick: 'bob', kind: 'action', text: 'waves', account: 'bobacct' },
+    { type: 'line', time: T0 + 5, nick: 'gavel', kind: 'message', text: 'Current chairs: alice', fromBot: true },
+    { type: 'line', time: T0, nick: 'z', kind: 'message', text: '' },
+    { type: 'nick', time: T0 + 9, from: 'alice', to: 'alice_' },
+    { type: 'tick', time: T0 + 99 },
+  ];
+  for (const ev of cases) assert.deepEqual(rowToEvent(eventToRow(ev, 1)), ev);
+});
+
+const config = meetingConfig({ channel: '#test', botNick: 'gavel', texts: MEETBOT_TEXTS, urlPrefix: 'https://m.example.org' });
+
+function lines(): LineEvent[] {
+  const said: [string, string][] = [
+    ['alice', 'hello before the meeting'],
+    ['alice', '#startmeeting Weekly <sync>'],
+    ['alice', '#chair bob'],
+    ['bob', '#topic Releases'],
+    ['carol', 'https://example.org/a is worth a look'],
+    ['alice', '#startmeeting again'],
+    ['bob', '#action carol writes the notes'],
+    ['carol', '#agreed ship it'],
+    ['bob', '#undo'],
+    ['carol', '#info a fact'],
+    ['alice', '#endmeeting'],
+    ['alice', 'after the meeting'],
+  ];
+  return said.map(([nick, text], i) => ({ type: 'line', time: T0 + i * 7000, nick, kind: 'message', text }));
+}
+
+/** What the live bot would have: the same events stepped in memory, live mode. */
+function inMemory(events: readonly MeetingEvent[]): Meeting {
+  let state = initialState({ ...config, live: true });
+  for (const ev of events) {
+    const r = step(state, ev, { channelTopic: 'the old topic' });
+    state = r.state;
+    if (r.ended !== undefined) return r.ended;
+  }
+  throw new Error('the meeting did not end');
+}
+
+function files(m: Meeting): string[] {
+  return renderMeeting(m).files.map((f) => `${f.ext}\n${f.content}`);
+}
+
+test('a live meeting journaled event by event folds back to exactly the meeting the bot had', () => {
+  const store = Store.open(join(tempDir(), 'live.sqlite'));
+  const live = new LiveMeetings(store, 'testnet', () => ({ ...config, network: 'testnet' }));
+  const events: MeetingEvent[] = lines();
+  events.splice(4, 0, { type: 'nick', time: T0 + 3 * 7000 + 1, from: 'bob', to: 'bob_' });
+  let ended: Meeting | undefined;
+  for (const ev of events) {
+    const r = live.handle('#test', ev, { channelTopic: 'the old topic' });
+    if (r.ended !== undefined) ended = r.ended;
+  }
+  assert.ok(ended);
+  const want = inMemory(events);
+  assert.equal(formatLog(logLines(ended), 'UTC'), formatLog(logLines(want), 'UTC'));
+  const rows = store.meetings();
+  assert.equal(rows.length, 1);
+  const row = rows[0];
+  assert.ok(row);
+  assert.equal(row.status, 'ended');
+  assert.equal(row.original_topic, 'the old topic');
+  assert.equal(row.network, 'testnet');
+  const folded = store.loadMeeting(row);
+  assert.equal(row.name, folded.meetingName);
+  assert.equal(row.base_path, meetingUrls(folded).base);
+  assert.deepEqual(files(folded), files({ ...want, config: { ...want.config, network: 'testnet', live: false } }));
+  const items = store.db.prepare('SELECT item_no, kind, nick, line, text FROM items ORDER BY item_no').all();
+  assert.deepEqual(
+    items.map((i) => JSON.stringify(i)),
+    folded.items.map((i) => JSON.stringify({ item_no: i.id, kind: i.kind, nick: i.nick, line: i.line, text: i.text })),
+  );
+  // Bot replies are journaled as bot lines, after the line that caused them; lines outside the meeting are not stored.
+  const types = store.db.prepare('SELECT type FROM events ORDER BY id').pluck().all() as number[];
+  assert.equal(types[0], 0);
+  assert.ok(types.includes(2) && types.includes(3));
+  assert.equal(store.db.prepare("SELECT count(*) FROM events WHERE text LIKE '%before the meeting%' OR text LIKE '%after the meeting%'").pluck().get(), 0);
+  store.close();
+});
+
+test('a running meeting resumes from the database after a stop, and ends as if never stopped', () => {
+  const file = join(tempDir(), 'resume.sqlite');
+  const events = lines();
+  const cut = 6;
+  const a = Store.open(file);
+  const first = new LiveMeetings(a, 'net', () => config);
+  for (const ev of events.slice(0, cut)) first.handle('#test', ev, { channelTopic: 'the old topic' });
+  a.close();
+
+  const b = Store.open(file);
+  const other = new LiveMeetings(b, 'othernet', () => config);
+  assert.deepEqual(other.resume(), [], 'meetings of another network stay put');
+  const second = new LiveMeetings(b, 'net', () => config);
+  const resumed = second.resume();
+  assert.equal(resumed.length, 1);
+  assert.equal(resumed[0]?.channel, '#test');
+  assert.ok(second.running('#TEST'), 'channel names are case-insensitive');
+  let ended: Meeting | undefined;
+  for (const ev of events.slice(cut)) ended = second.handle('#test', ev, {}).ended ?? ended;
+  assert.ok(ended);
+  const want = inMemory(events);
+  assert.equal(ended.config.network, 'net');
+  assert.deepEqual(files({ ...ended, config: { ...ended.config, live: false } }), files({ ...want, config: { ...want.config, network: 'net', live: false } }));
+  b.close();
+});
