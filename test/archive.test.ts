@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { runCli, tempDir } from './support/cli.js';
+import { generateMeetingLog } from './bench/generate.js';
 import { CORPUS, OCI_PREFIX, listFiles, requireShared } from './support/paths.js';
 
 before(requireShared);
@@ -98,7 +99,11 @@ describe('the archive of the OCI corpus', () => {
     const json = async (...args: string[]): Promise<Hit[]> => {
       const run = await runCli(['search', ...args, '--db', db, '--json', '--limit', '1000']);
       assert.equal(run.code, 0, run.stderr);
-      return (JSON.parse(run.stdout) as { hits: Hit[] }).hits;
+      const hits = (JSON.parse(run.stdout) as { hits: Hit[] }).hits;
+      for (const h of hits) {
+        for (const piece of h.snippet.map((p) => p.text).join('').split('…')) assert.ok(h.text.includes(piece), `the snippet of ${h.url} is from its own text`);
+      }
+      return hits;
     };
     const phrase = await json('"VM containers"', '--kind', 'line');
     assert.ok(phrase.length > 0 && phrase.every((h) => /VM containers/i.test(h.text)));
@@ -174,5 +179,24 @@ describe('gavel import of broken files', () => {
     const missing = await runCli(['render', '--db', db, '--out', join(dir, 'x'), '--meeting', '99']);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /no meeting 99 in /);
+  });
+});
+
+describe('gavel search past its first window of matches', () => {
+  it('finds older hits that a filter keeps, behind thousands of newer matches it drops', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'w.sqlite');
+    assert.equal((await runCli(['import', SEED, '--db', db])).code, 0);
+    const big = join(dir, 'busy.2024-01-15-09.00.log.txt');
+    writeFileSync(big, generateMeetingLog(12_000, 3));
+    assert.equal((await runCli(['import', big, '--db', db])).code, 0);
+    const run = await runCli(['search', 'spec', '--channel', '#opencontainers', '--kind', 'line', '--db', db, '--json', '--limit', '100']);
+    assert.equal(run.code, 0, run.stderr);
+    const hits = (JSON.parse(run.stdout) as { hits: Hit[] }).hits;
+    const expected = readFileSync(SEED, 'utf8').split('\n').filter((l) => /\bspec\b/i.test(l)).length;
+    assert.equal(hits.length, expected);
+    const busy = await runCli(['search', 'spec', '--kind', 'line', '--db', db, '--json', '--limit', '5']);
+    const first = (JSON.parse(busy.stdout) as { hits: Hit[]; more: boolean }).hits;
+    assert.equal(first.length, 5);
   });
 });

@@ -1,10 +1,12 @@
 // `gavel import`: MeetBot logs and folders of them into the database, each file once, bad files named.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Store } from '../store/store.js';
+import { Worker } from 'node:worker_threads';
+import { Store, type StoredSlice } from '../store/store.js';
+import { parseForImport, type ImportJob, type ImportReply } from './importworker.js';
 import { UsageError, type CliIo } from './io.js';
 import { Progress } from './progress.js';
-import { LOG_OPTIONS, LogFileError, loadLogFile, parseCliArgs, readLogBytes, sha256, toReplayOptions } from './replay.js';
+import { LOG_OPTIONS, parseCliArgs, toReplayOptions } from './replay.js';
 
 /** Every `.log.txt` under the given paths (folders recursively, sorted); files named directly always count. */
 export function collectLogFiles(paths: readonly string[]): { files: string[]; missing: string[] } {
@@ -30,6 +32,46 @@ export function collectLogFiles(paths: readonly string[]): { files: string[]; mi
     else files.push(p);
   }
   return { files, missing };
+}
+
+/** Lines per transaction: big enough that commits cost little, small enough to show progress. */
+const BATCH_LINES = 20_000;
+
+/** Files handed to the reading thread ahead of the writer: enough to keep both busy, not the whole archive in memory. */
+const AHEAD = 64;
+
+/**
+ * Parses the files on a second thread, in order, while this thread writes what it gets: the two
+ * halves of an import take about the same time, so an archive imports nearly twice as fast.
+ */
+function parseFiles(files: readonly string[], job: ImportJob, take: (r: ImportReply, i: number) => void): Promise<void> {
+  if (files.length <= 1) {
+    const known = new Set(job.known);
+    files.forEach((f, i) => take(parseForImport(f, job, known), i));
+    return Promise.resolve();
+  }
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(new URL('./importworker.js', import.meta.url), { workerData: { importJob: job } });
+    let sent = 0;
+    let received = 0;
+    const send = (): void => {
+      while (sent < files.length && sent - received < AHEAD) worker.postMessage(files[sent++]);
+    };
+    worker.on('message', (r: ImportReply) => {
+      try {
+        take(r, received++);
+      } catch (err) {
+        void worker.terminate();
+        reject(err as Error);
+        return;
+      }
+      if (received === files.length) {
+        void worker.terminate().then(() => resolvePromise());
+      } else send();
+    });
+    worker.on('error', (err) => reject(new Error(`the import's reading thread failed: ${err.message}`, { cause: err })));
+    send();
+  });
 }
 
 interface Tally {
@@ -61,32 +103,41 @@ export async function importMain(argv: string[], io: CliIo): Promise<number> {
   const progress = new Progress(io.stderr, () => performance.now());
   const store = Store.open(resolve(io.cwd, v.db));
   let doneBytes = 0;
-  try {
-    for (const [i, file] of files.entries()) {
-      try {
-        const bytes = readLogBytes(file);
-        const hash = sha256(bytes);
-        if (store.isImported(hash)) {
-          t.duplicates++;
-        } else {
-          const loaded = loadLogFile(file, opts, extra, bytes);
-          if (loaded.warnings.length > 0) {
-            progress.clear();
-            for (const w of loaded.warnings) io.stderr.write(`warning: ${w}\n`);
-          }
-          const ids = store.importSlices({ file, hash }, loaded.slices);
-          t.imported++;
-          t.meetings += ids.length;
-          t.lines += loaded.lineCount;
-        }
-      } catch (err) {
-        t.failed++;
-        const e = err as Error;
-        failures.push(e instanceof LogFileError ? e.message : `${file}: ${e.message}`);
+  // Files are committed in batches: one commit per file would cost more than the parsing.
+  let batch: { source: { file: string; hash: string }; slices: StoredSlice[]; lines: number }[] = [];
+  let batchLines = 0;
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    const ids = store.importBatch(batch);
+    ids.forEach((m, i) => {
+      t.imported++;
+      t.meetings += m.length;
+      t.lines += batch[i]?.lines ?? 0;
+    });
+    batch = [];
+    batchLines = 0;
+  };
+  const take = (r: ImportReply, i: number): void => {
+    if (r.status === 'duplicate') t.duplicates++;
+    else if (r.status === 'failed') {
+      t.failed++;
+      failures.push(r.message);
+    } else {
+      if (r.warnings.length > 0) {
+        progress.clear();
+        for (const w of r.warnings) io.stderr.write(`warning: ${w}\n`);
       }
-      doneBytes += sizes[i] ?? 0;
-      progress.update({ done: i + 1, total: files.length, doneWeight: doneBytes, totalWeight: totalBytes, lines: t.lines });
+      batch.push({ source: { file: r.file, hash: r.hash }, slices: r.slices, lines: r.lines });
+      batchLines += r.lines;
+      if (batchLines >= BATCH_LINES) flush();
     }
+    doneBytes += sizes[i] ?? 0;
+    progress.update({ done: i + 1, total: files.length, doneWeight: doneBytes, totalWeight: totalBytes, lines: t.lines + batchLines });
+  };
+  try {
+    const job: ImportJob = { opts, extra, known: store.importedHashes() };
+    await parseFiles(files, job, take);
+    flush();
   } finally {
     store.close();
   }

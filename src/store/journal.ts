@@ -4,7 +4,7 @@ import { meetingUrls } from '../core/meeting.js';
 import { finish } from '../core/meeting.js';
 import { foldMeeting } from '../core/replay.js';
 import type { Meeting } from '../core/state.js';
-import type { MeetingEvent } from '../core/types.js';
+import type { Item, MeetingEvent } from '../core/types.js';
 import type { Db } from './db.js';
 
 /** Event types in the `events.type` column. */
@@ -70,6 +70,36 @@ export interface MeetingRow {
   readonly files_written: number;
 }
 
+/** What the meetings row and the items table hold of a meeting: small enough to pass between threads. */
+export interface MeetingSummary {
+  readonly config: MeetingConfig;
+  readonly owner: string;
+  readonly start: number;
+  readonly originalTopic: string | undefined;
+  readonly name: string;
+  readonly topic: string | undefined;
+  readonly end: number | undefined;
+  readonly endReason: string | undefined;
+  /** The files' path under the output folder, without extension. */
+  readonly base: string;
+  readonly items: readonly Item[];
+}
+
+export function summarise(m: Meeting): MeetingSummary {
+  return {
+    config: m.config,
+    owner: m.owner,
+    start: m.start,
+    originalTopic: m.originalTopic,
+    name: m.meetingName,
+    topic: m.meetingTopic,
+    end: m.end ?? m.lastTime,
+    endReason: m.endReason,
+    base: meetingUrls(m).base,
+    items: m.items,
+  };
+}
+
 export interface NewMeeting {
   readonly config: MeetingConfig;
   readonly owner: string;
@@ -89,6 +119,9 @@ export class Statements {
   readonly meeting;
   readonly running;
   readonly markWritten;
+  readonly indexLine;
+  readonly indexLines;
+  readonly indexItems;
 
   constructor(readonly db: Db) {
     this.insertMeeting = db.prepare(
@@ -105,6 +138,9 @@ export class Statements {
     this.meeting = db.prepare('SELECT * FROM meetings WHERE id = ?');
     this.running = db.prepare("SELECT * FROM meetings WHERE status = 'running' AND network = ? ORDER BY id");
     this.markWritten = db.prepare('UPDATE meetings SET files_written = ? WHERE id = ?');
+    this.indexLine = db.prepare('INSERT INTO lines_fts (rowid, text) VALUES (?, ?)');
+    this.indexItems = db.prepare('INSERT INTO items_fts (rowid, text) SELECT id, text FROM items WHERE meeting_id = ? ORDER BY id');
+    this.indexLines = db.prepare('INSERT INTO lines_fts (rowid, text) SELECT id, text FROM events WHERE id >= ? AND type <= 2 ORDER BY id');
   }
 }
 
@@ -129,20 +165,28 @@ export function createMeeting(st: Statements, m: NewMeeting): number {
   return Number(info.lastInsertRowid);
 }
 
-export function appendEvent(st: Statements, meetingId: number, ev: MeetingEvent, line: number | null): void {
+/** Stores one event; `index: false` leaves the full-text index to a bulk `indexFrom` afterwards. */
+export function appendEvent(st: Statements, meetingId: number, ev: MeetingEvent, line: number | null, index = true): number {
   const r = eventToRow(ev, line);
-  st.insertEvent.run(meetingId, r.time, r.type, r.nick, r.text, r.account, r.line);
+  const id = Number(st.insertEvent.run(meetingId, r.time, r.type, r.nick, r.text, r.account, r.line).lastInsertRowid);
+  if (index && r.type <= EventType.bot) st.indexLine.run(id, r.text);
+  return id;
+}
+
+/** Indexes every line stored from event `firstId` on, in one statement. */
+export function indexFrom(st: Statements, firstId: number): void {
+  st.indexLines.run(firstId);
 }
 
 /** Records what a meeting has become: its name, topic and items (searchable), and whether it ended. */
-export function updateMeeting(st: Statements, meetingId: number, m: Meeting, ended: boolean): void {
+export function updateMeeting(st: Statements, meetingId: number, m: MeetingSummary, ended: boolean): void {
   st.updateMeeting.run(
-    m.meetingName,
-    m.meetingTopic ?? null,
-    ended ? (m.end ?? m.lastTime) : null,
+    m.name,
+    m.topic ?? null,
+    ended ? (m.end ?? null) : null,
     ended ? 'ended' : 'running',
     ended ? (m.endReason ?? null) : null,
-    meetingUrls(m).base,
+    m.base,
     m.originalTopic ?? null,
     meetingId,
   );
@@ -150,6 +194,7 @@ export function updateMeeting(st: Statements, meetingId: number, m: Meeting, end
   for (const it of m.items) {
     st.insertItem.run(meetingId, it.id, it.kind, it.nick, it.time, it.line, it.text, it.url ?? null);
   }
+  st.indexItems.run(meetingId);
 }
 
 export function parseStoredConfig(row: MeetingRow): MeetingConfig {

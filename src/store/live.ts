@@ -5,7 +5,7 @@ import { foldMeeting } from '../core/replay.js';
 import { ircLower } from '../core/text.js';
 import { logEntries, sameNick, type Meeting } from '../core/state.js';
 import type { ChannelEnv, MeetingEvent } from '../core/types.js';
-import { appendEvent, createMeeting, loadEvents, parseStoredConfig, updateMeeting, type MeetingRow } from './journal.js';
+import { appendEvent, createMeeting, loadEvents, parseStoredConfig, summarise, updateMeeting, type MeetingRow } from './journal.js';
 import type { Store } from './store.js';
 
 interface Channel {
@@ -53,7 +53,7 @@ export class LiveMeetings {
       const folded = foldMeeting(stored, loadEvents(this.store.st, row.id), { channelTopic: row.original_topic ?? undefined });
       const c = this.channel(row.channel);
       if (folded.ended !== undefined) {
-        this.store.transaction(() => updateMeeting(this.store.st, row.id, folded.ended as Meeting, true));
+        this.store.transaction(() => updateMeeting(this.store.st, row.id, summarise(folded.ended as Meeting), true));
         continue;
       }
       const m = folded.state.meeting;
@@ -119,7 +119,7 @@ export class LiveMeetings {
       before.items !== after.items ||
       before.meetingName !== after.meetingName ||
       before.meetingTopic !== after.meetingTopic;
-    if (changed) updateMeeting(st, id, after, r.ended !== undefined);
+    if (changed) updateMeeting(st, id, summarise(after), r.ended !== undefined);
   }
 
   /** Records that the meeting's files are written (or not), so a restart knows what to retry. */

@@ -85,6 +85,8 @@ export function snippetParts(s: string): SnippetPart[] {
 }
 
 interface Row {
+  src: 'i' | 'l';
+  rid: number;
   meeting_id: number;
   network: string;
   channel: string;
@@ -98,7 +100,6 @@ interface Row {
   time: number;
   line: number;
   text: string;
-  snip: string;
   rank: number;
 }
 
@@ -129,12 +130,26 @@ function filters(q: SearchQuery, alias: string, params: unknown[]): string {
 
 const MEETING_COLS = "m.network, m.channel, m.name, m.start_time, m.base_path, json_extract(m.config, '$.urlPrefix') AS url_prefix";
 
-function itemSql(q: SearchQuery, kinds: readonly string[], params: unknown[]): string {
-  params.push(q.text);
-  let sql = `SELECT i.meeting_id, ${MEETING_COLS}, lower(i.kind) AS kind, i.item_no, i.nick, i.time, i.line, i.text,
-      snippet(items_fts, 0, char(2), char(3), '…', 24) AS snip, bm25(items_fts) * 2 AS rank
-    FROM items_fts JOIN items i ON i.id = items_fts.rowid JOIN meetings m ON m.id = i.meeting_id
-    WHERE items_fts MATCH ?`;
+// Each part scores only the newest `window` matches of its index (rowid order is storage order, about
+// time order): bm25's cost grows with the matches it scores, and a common word matches half the archive.
+// Without filters the best `need` are picked before the join, so only a page of rows is looked up.
+function candidates(table: 'items_fts' | 'lines_fts', window: number, preLimit: number | undefined, newest: boolean, params: unknown[], fts: string): string {
+  params.push(fts, window);
+  // Items weigh twice a line: a decision is worth more than talk about it.
+  const weight = table === 'items_fts' ? 2 : 1;
+  const inner = `SELECT rowid AS id, bm25(${table}) * ${weight} AS score FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`;
+  if (preLimit === undefined) return inner;
+  params.push(preLimit);
+  return `SELECT id, score FROM (${inner}) ORDER BY ${newest ? 'id DESC' : 'round(score), id DESC'} LIMIT ?`;
+}
+
+function itemSql(q: SearchQuery, kinds: readonly string[], window: number, params: unknown[], need: number): string {
+  const filtered = kinds.length < ITEM_KINDS.length || hasFilters(q);
+  const c = candidates('items_fts', window, filtered ? undefined : need, q.sort === 'newest', params, q.text);
+  let sql = `SELECT 'i' AS src, i.id AS rid, i.meeting_id, ${MEETING_COLS}, lower(i.kind) AS kind, i.item_no, i.nick, i.time, i.line, i.text,
+      c.score AS rank
+    FROM (${c}) c JOIN items i ON i.id = c.id JOIN meetings m ON m.id = i.meeting_id
+    WHERE 1`;
   if (kinds.length < ITEM_KINDS.length) {
     sql += ` AND i.kind IN (${kinds.map(() => '?').join(',')})`;
     params.push(...kinds.map((k) => k.toUpperCase()));
@@ -142,13 +157,32 @@ function itemSql(q: SearchQuery, kinds: readonly string[], params: unknown[]): s
   return sql + filters(q, 'i', params);
 }
 
-function lineSql(q: SearchQuery, params: unknown[]): string {
-  params.push(q.text);
-  const sql = `SELECT e.meeting_id, ${MEETING_COLS}, 'line' AS kind, NULL AS item_no, e.nick, e.time, e.line, e.text,
-      snippet(lines_fts, 0, char(2), char(3), '…', 24) AS snip, bm25(lines_fts) AS rank
-    FROM lines_fts JOIN events e ON e.id = lines_fts.rowid JOIN meetings m ON m.id = e.meeting_id
-    WHERE lines_fts MATCH ?`;
+function lineSql(q: SearchQuery, window: number, params: unknown[], need: number): string {
+  const c = candidates('lines_fts', window, hasFilters(q) ? undefined : need, q.sort === 'newest', params, q.text);
+  const sql = `SELECT 'l' AS src, e.id AS rid, e.meeting_id, ${MEETING_COLS}, 'line' AS kind, NULL AS item_no, e.nick, e.time, e.line, e.text,
+      c.score AS rank
+    FROM (${c}) c JOIN events e ON e.id = c.id JOIN meetings m ON m.id = e.meeting_id
+    WHERE 1`;
   return sql + filters(q, 'e', params);
+}
+
+function hasFilters(q: SearchQuery): boolean {
+  return q.channel !== undefined || q.name !== undefined || q.nick !== undefined || q.since !== undefined || q.until !== undefined;
+}
+
+/** The window grows until it holds a full page of hits or every match. -1 is SQLite's "no limit". */
+const WINDOWS = [2_000, 20_000, 200_000, -1];
+
+function matches(db: Db, table: 'items_fts' | 'lines_fts', fts: string, window: number): number {
+  return db.prepare(`SELECT count(*) FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?)`).pluck().get(fts, window) as number;
+}
+
+function badQuery(q: SearchQuery, cause: unknown): never {
+  const msg = (cause as Error).message;
+  if (/fts5|syntax error|unterminated|no such column/i.test(msg)) {
+    throw new SearchQueryError(q.text, `cannot search for ${JSON.stringify(q.text)}: ${msg}. Use words, "a phrase", prefix*, AND, OR, NOT and parentheses.`, { cause });
+  }
+  throw cause;
 }
 
 /** Searches; the query text may use phrases, prefix*, AND/OR/NOT. Throws SearchQueryError on bad syntax. */
@@ -157,27 +191,35 @@ export function search(db: Db, q: SearchQuery): SearchResult {
   if (fts.trim() === '') throw new SearchQueryError(q.text, 'the search query is empty');
   const kinds = q.kinds === undefined || q.kinds.length === 0 ? SEARCH_KINDS : q.kinds;
   const itemKinds = kinds.filter((k) => k !== 'line');
-  const params: unknown[] = [];
-  const parts: string[] = [];
+  const wantLines = kinds.includes('line');
   const query = { ...q, text: fts };
-  if (itemKinds.length > 0) parts.push(itemSql(query, itemKinds, params));
-  if (kinds.includes('line')) parts.push(lineSql(query, params));
+  const need = (q.offset ?? 0) + q.limit + 1;
   // bm25 scores of short texts differ by tiny amounts (a URL's length); within one band of score the
   // newer hit is the more useful one in an archive.
-  const order = q.sort === 'newest' ? 'time DESC' : 'round(rank) ASC, time DESC';
-  const sql = `SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY ${order} LIMIT ? OFFSET ?`;
-  params.push(q.limit + 1, q.offset ?? 0);
-  let rows: Row[];
+  const order = q.sort === 'newest' ? 'time DESC, rid DESC' : 'round(rank) ASC, time DESC, rid DESC';
+  let rows: Row[] = [];
   try {
-    rows = db.prepare(sql).all(...params) as Row[];
-  } catch (cause) {
-    const msg = (cause as Error).message;
-    if (/fts5|syntax error|unterminated|no such column/i.test(msg)) {
-      throw new SearchQueryError(q.text, `cannot search for ${JSON.stringify(q.text)}: ${msg}. Use words, "a phrase", prefix*, AND, OR, NOT and parentheses.`, { cause });
+    for (const window of WINDOWS) {
+      const params: unknown[] = [];
+      const parts: string[] = [];
+      if (itemKinds.length > 0) parts.push(itemSql(query, itemKinds, window, params, need));
+      if (wantLines) parts.push(lineSql(query, window, params, need));
+      params.push(need);
+      rows = db.prepare(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY ${order} LIMIT ?`).all(...params) as Row[];
+      if (rows.length >= need || window < 0) break;
+      // Fewer hits than a page: done if the window already held every match of both indexes.
+      const more = (itemKinds.length > 0 && matches(db, 'items_fts', fts, window + 1) > window) || (wantLines && matches(db, 'lines_fts', fts, window + 1) > window);
+      if (!more) break;
     }
-    throw cause;
+  } catch (cause) {
+    badQuery(q, cause);
   }
-  const hits = rows.slice(0, q.limit).map((r): SearchHit => ({
+  const page = rows.slice(q.offset ?? 0, (q.offset ?? 0) + q.limit);
+  const itemSnip = db.prepare("SELECT snippet(items_fts, 0, char(2), char(3), '…', 24) FROM items_fts WHERE items_fts MATCH ? AND rowid = ?").pluck();
+  const lineSnip = db.prepare("SELECT snippet(lines_fts, 0, char(2), char(3), '…', 24) FROM lines_fts WHERE lines_fts MATCH ? AND rowid = ?").pluck();
+  // The rowid goes in as a BigInt: FTS5 ignores `rowid = ?` bound to a JS number (a REAL) and
+  // would return the snippet of another row.
+  const hits = page.map((r): SearchHit => ({
     meetingId: r.meeting_id,
     network: r.network,
     channel: r.channel,
@@ -189,9 +231,9 @@ export function search(db: Db, q: SearchQuery): SearchResult {
     time: r.time,
     line: r.line,
     text: r.text,
-    snippet: snippetParts(r.snip),
+    snippet: snippetParts(((r.src === 'i' ? itemSnip : lineSnip).get(fts, BigInt(r.rid)) as string | undefined) ?? r.text),
     url: joinUrl(r.url_prefix ?? '', `${r.base_path}.log.html#l-${r.line}`),
     rank: r.rank,
   }));
-  return { hits, more: rows.length > q.limit };
+  return { hits, more: rows.length > (q.offset ?? 0) + q.limit };
 }

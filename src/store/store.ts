@@ -2,13 +2,20 @@
 import type { MeetingConfig } from '../core/config.js';
 import type { MeetingSlice } from '../core/replay.js';
 import type { Meeting } from '../core/state.js';
+import type { MeetingEvent } from '../core/types.js';
 import { openDb, type Db, type OpenOptions } from './db.js';
-import { appendEvent, createMeeting, loadMeeting, meetingRow, Statements, updateMeeting, type MeetingRow } from './journal.js';
+import { appendEvent, createMeeting, indexFrom, summarise, type MeetingSummary, loadMeeting, meetingRow, Statements, updateMeeting, type MeetingRow } from './journal.js';
 
 export interface ImportedSource {
   readonly file: string;
   /** SHA-256 of the file's bytes: the same file imported twice is stored once. */
   readonly hash: string;
+}
+
+/** One meeting of a log file, ready to store: its events and what they fold to. */
+export interface StoredSlice {
+  readonly events: readonly MeetingEvent[];
+  readonly summary: MeetingSummary;
 }
 
 export class Store {
@@ -36,29 +43,49 @@ export class Store {
     return this.db.transaction(fn)();
   }
 
+  importedHashes(): string[] {
+    return this.db.prepare('SELECT DISTINCT source_hash FROM meetings WHERE source_hash IS NOT NULL').pluck().all() as string[];
+  }
+
   isImported(hash: string): boolean {
     return this.hasSource.get(hash) !== undefined;
   }
 
   /** Stores the meetings of one log file, each with its journal and items, in one transaction. */
   importSlices(source: ImportedSource, slices: readonly MeetingSlice[]): number[] {
-    return this.transaction(() =>
-      slices.map((slice, index) => {
-        const m = slice.meeting;
-        const id = createMeeting(this.st, {
-          config: m.config,
-          owner: m.owner,
-          start: m.start,
-          originalTopic: m.originalTopic,
-          source: { file: source.file, hash: source.hash, index },
-        });
-        // In a replayed log every line of the meeting is a log line: the line number is its position.
-        let line = 0;
-        for (const ev of slice.events) appendEvent(this.st, id, ev, ++line);
-        updateMeeting(this.st, id, m, true);
-        return id;
-      }),
-    );
+    return this.importBatch([{ source, slices: slices.map((s) => ({ events: s.events, summary: summarise(s.meeting) })) }])[0] ?? [];
+  }
+
+  /**
+   * Stores the meetings of several log files in one transaction: on import, one commit per batch
+   * instead of one per file, and one bulk pass of the full-text index.
+   */
+  importBatch(files: readonly { readonly source: ImportedSource; readonly slices: readonly StoredSlice[] }[]): number[][] {
+    return this.transaction(() => {
+      let firstEvent: number | undefined;
+      const ids = files.map(({ source, slices }) =>
+        slices.map((slice, index) => {
+          const m = slice.summary;
+          const id = createMeeting(this.st, {
+            config: m.config,
+            owner: m.owner,
+            start: m.start,
+            originalTopic: m.originalTopic,
+            source: { file: source.file, hash: source.hash, index },
+          });
+          // In a replayed log every line of the meeting is a log line: the line number is its position.
+          let line = 0;
+          for (const ev of slice.events) {
+            const eventId = appendEvent(this.st, id, ev, ++line, false);
+            firstEvent ??= eventId;
+          }
+          updateMeeting(this.st, id, m, true);
+          return id;
+        }),
+      );
+      if (firstEvent !== undefined) indexFrom(this.st, firstEvent);
+      return ids;
+    });
   }
 
   meetingRow(id: number): MeetingRow | undefined {
