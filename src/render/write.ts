@@ -25,13 +25,17 @@ let counter = 0;
 
 /** Write to a temporary file beside the target, then rename: readers never see half a file. */
 export function writeAtomic(path: string, content: string, mode: number): void {
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${++counter}`;
   try {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, content, { mode });
     renameSync(tmp, path);
   } catch (cause) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The temporary file could not even be created (e.g. its folder is a file): nothing to clean.
+    }
     throw new Error(`cannot write ${path}: ${(cause as Error).message}`, { cause });
   }
 }

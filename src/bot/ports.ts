@@ -1,0 +1,58 @@
+// What the bot needs of the IRC connection and of logging: narrow ports, so tests can use fakes.
+
+/** The part of the IRC adapter the bot uses (src/irc's IrcConnection provides it). */
+export interface BotIrc {
+  say(target: string, text: string): void;
+  notice(target: string, text: string): void;
+  setTopic(channel: string, text: string): void;
+  isInChannel(channel: string, nick: string): boolean;
+  /** The channel topic; undefined when not known. */
+  topic(channel: string): string | undefined;
+}
+
+export interface BotLogger {
+  debug(msg: string, fields?: Readonly<Record<string, unknown>>): void;
+  info(msg: string, fields?: Readonly<Record<string, unknown>>): void;
+  warn(msg: string, fields?: Readonly<Record<string, unknown>>): void;
+  error(msg: string, fields?: Readonly<Record<string, unknown>>): void;
+}
+
+/** The events the bot handles, shaped as the IRC adapter reports them. */
+export interface LineIn {
+  readonly channel: string;
+  readonly nick: string;
+  readonly account?: string;
+  readonly kind: 'message' | 'action';
+  readonly text: string;
+  readonly time: number;
+}
+
+export interface PrivateIn {
+  readonly nick: string;
+  readonly account?: string;
+  readonly kind: 'message' | 'action';
+  readonly text: string;
+  readonly time: number;
+}
+
+export interface NickIn {
+  readonly from: string;
+  readonly to: string;
+  readonly time: number;
+  readonly channels: readonly string[];
+  readonly self: boolean;
+}
+
+export interface JoinIn {
+  readonly channel: string;
+  readonly nick: string;
+  readonly time: number;
+  readonly self: boolean;
+}
+
+export interface TopicRefusedIn {
+  readonly channel: string;
+  readonly topic: string | undefined;
+  readonly reason: string;
+  readonly time: number;
+}
