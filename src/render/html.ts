@@ -146,6 +146,7 @@ function pageHead(model: MinutesModel): object {
  */
 export interface MinutesSiteView {
   readonly cssHref: string;
+  readonly iconHref: string;
   readonly nav: object;
 }
 

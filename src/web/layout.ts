@@ -17,7 +17,7 @@ export interface SiteOptions {
 }
 
 /** Files at the site root. No channel folder can take these names: channel folders never contain a dot. */
-export const ROOT_FILES = { home: 'index.html', search: 'search.html', css: 'gavel.css', script: 'search.js' } as const;
+export const ROOT_FILES = { home: 'index.html', search: 'search.html', css: 'gavel.css', script: 'search.js', icon: 'favicon.svg' } as const;
 
 export type GroupPage = 'index.html' | 'latest.html' | 'decisions.html' | 'actions.html' | 'meetings.atom' | 'decisions.atom';
 
@@ -51,6 +51,7 @@ export function pageView(path: string, opts: SiteOptions, title: string, crumbs:
     siteTitle: siteTitle(opts),
     generator: `Gavel ${GAVEL_VERSION}`,
     cssHref: href(ROOT_FILES.css),
+    iconHref: href(ROOT_FILES.icon),
     homeHref: href(ROOT_FILES.home),
     searchHref: href(ROOT_FILES.search),
     isSearch: path === ROOT_FILES.search,

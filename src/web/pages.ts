@@ -138,6 +138,7 @@ export function minutesSiteView(e: MeetingEntry): MinutesSiteView {
   const sameNeighbours = inSeries.older === inChannel.older && inSeries.newer === inChannel.newer;
   return {
     cssHref: relHref(path, ROOT_FILES.css),
+    iconHref: relHref(path, ROOT_FILES.icon),
     nav: {
       homeHref: relHref(path, ROOT_FILES.home),
       searchHref: relHref(path, ROOT_FILES.search),

@@ -51,6 +51,7 @@ export function buildSite(meetings: readonly SiteMeeting[], outDir: string, opts
     for (const f of r.files) w.put(r.base + f.ext, f.content, what);
   }
   w.put(ROOT_FILES.css, renderHtml('site/gavel.css.hbs', {}), 'the stylesheet');
+  w.put(ROOT_FILES.icon, renderHtml('site/favicon.svg.hbs', {}), 'the icon');
   w.put(ROOT_FILES.script, readFileSync(join(TEMPLATE_DIR, 'site', 'search.js'), 'utf8'), 'the search script');
   w.put(ROOT_FILES.home, homePage(site, opts), 'the home page');
   w.put(ROOT_FILES.search, searchPage(site, opts), 'the search page');
