@@ -143,6 +143,37 @@ describe('rebuilding the site', () => {
     assert.deepEqual(restored.written, [join(dir, `${seed}.log.html`)]);
   });
 
+  it('re-renders a meeting whose items changed, and the pages that list them, but not its unchanged log', () => {
+    const dir = tempDir('gavel-site-edit-');
+    buildSite(all, dir, OPTS);
+    const i = all.findIndex((m) => m.meeting.meetingName === '2016_12_07_discussion');
+    const m = all[i]!.meeting;
+    const late = { id: m.nextItemId, kind: 'AGREED' as const, text: 'a late decision', nick: 'wking', time: m.start + 60_000, line: 3 };
+    const edited = all.map((x, j) => (j === i ? { ...x, meeting: { ...m, items: [...m.items, late], nextItemId: m.nextItemId + 1 } } : x));
+    const r = buildSite(edited, dir, OPTS);
+    const base = 'opencontainers/2016/opencontainers.2016-12-07-22.00';
+    const series = 'opencontainers/series/2016_12_07_discussion';
+    assert.deepEqual(r.written.map((p) => p.slice(dir.length + 1)).sort(), [
+      `${base}.html`, `${base}.txt`,
+      // The indexes and the meetings feed show the counts; the decisions pages and feeds, the decision.
+      'opencontainers/decisions.atom', 'opencontainers/decisions.html', 'opencontainers/index.html', 'opencontainers/meetings.atom',
+      `${series}/decisions.atom`, `${series}/decisions.html`, `${series}/index.html`, `${series}/meetings.atom`,
+    ].sort());
+    assert.ok(readFileSync(join(dir, 'opencontainers/decisions.html'), 'utf8').includes('a late decision'));
+  });
+
+  it('trusts a meeting’s revision, when given, instead of reading its lines', () => {
+    const dir = tempDir('gavel-site-revision-');
+    const withRev = all.map((m) => ({ ...m, revision: `r${m.id}` }));
+    buildSite(withRev, dir, OPTS);
+    assert.deepEqual(buildSite(withRev, dir, OPTS).written, []);
+    const last = withRev[withRev.length - 1]!;
+    const bumped = withRev.map((m) => (m === last ? { ...m, revision: 'r-new' } : m));
+    // Same lines, new revision: the four files are rendered again (and found unchanged).
+    const r = buildSite(bumped, dir, OPTS);
+    assert.deepEqual(r.written, []);
+  });
+
   it('removes the files of a meeting that is no longer published, and only files it made', () => {
     const dir = tempDir('gavel-site-remove-');
     buildSite(all, dir, OPTS);

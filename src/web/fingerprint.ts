@@ -36,14 +36,24 @@ export function rendererStamp(): string {
   return stamp;
 }
 
-/** Everything a meeting's four files are made of, hashed: its settings, state, items and every line. */
-export function meetingFingerprint(m: Meeting, extra: unknown): string {
+/**
+ * Everything a meeting's four files are made of, hashed: its settings, state, items and its lines.
+ * The lines are the bulk: a caller that knows when a meeting's lines last changed (the store's last
+ * event) passes that as `revision` and the lines are not read; without it every line is hashed.
+ */
+export function meetingFingerprint(m: Meeting, revision: string | undefined, extra: unknown): string {
   const h = createHash('sha1').update(rendererStamp());
   h.update(JSON.stringify({
     config: m.config, owner: m.owner, chairs: m.chairs, start: m.start, end: m.end, lastTime: m.lastTime,
     endReason: m.endReason, topic: m.meetingTopic, name: m.meetingName, items: m.items, extraNicks: m.extraNicks,
-    restrict: m.restrictLogs, extra,
+    restrict: m.restrictLogs, lines: m.log.length, extra,
   }));
-  for (const l of logLines(m)) h.update(`\n${l.time} ${l.kind} ${l.nick}\0${l.text}`);
+  if (revision !== undefined) h.update(`\nrevision ${revision}`);
+  else for (const l of logLines(m)) h.update(`\n${l.time} ${l.kind} ${l.nick}\0${l.text}`);
   return h.digest('hex');
+}
+
+/** A group's pages are made of its meetings' fingerprints and a few names: hashed, they say whether the pages can change. */
+export function groupFingerprint(parts: unknown): string {
+  return createHash('sha1').update(rendererStamp()).update(JSON.stringify(parts)).digest('hex');
 }

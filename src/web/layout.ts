@@ -87,8 +87,19 @@ export interface When {
   readonly iso: string;
 }
 
+// Formatting a date in a zone costs a luxon DateTime; every page lists the same meetings' dates again.
+const whenCache = new Map<string, When>();
+
 export function when(time: number, zone: string): When {
-  return { date: isoDate(time, zone), longDate: longDate(time, zone), time: hms(time, zone).slice(0, 5), zone: zoneAbbrev(time, zone), iso: isoInstant(time) };
+  const key = `${time} ${zone}`;
+  let w = whenCache.get(key);
+  if (w === undefined) {
+    w = { date: isoDate(time, zone), longDate: longDate(time, zone), time: hms(time, zone).slice(0, 5), zone: zoneAbbrev(time, zone), iso: isoInstant(time) };
+    // Bounded: a bot that runs for years must not keep every date it ever formatted.
+    if (whenCache.size >= 100_000) whenCache.clear();
+    whenCache.set(key, w);
+  }
+  return w;
 }
 
 /** One meeting in a list: what the issue asks for (date, time, title, chair, counts) and where it links. */

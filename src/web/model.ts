@@ -12,6 +12,11 @@ import { channelDirName, seriesDirName } from './paths.js';
 export interface SiteMeeting {
   readonly id: number;
   readonly meeting: Meeting;
+  /**
+   * Optional: a string that changes whenever the meeting's lines change (the store's last event id).
+   * With it a rebuild need not read every line to know the meeting's files are as they were.
+   */
+  readonly revision?: string;
 }
 
 /** Decisions as the site lists them: what was agreed, accepted, rejected or voted. */
@@ -29,6 +34,7 @@ export interface SiteAction {
 
 export interface MeetingEntry {
   readonly id: number;
+  readonly revision: string | undefined;
   readonly meeting: Meeting;
   readonly model: MinutesModel;
   /** MeetBot's base path, relative to the site root: `opencontainers/2018/opencontainers.2018-03-07-22.00`. */
@@ -79,6 +85,7 @@ function entry(sm: SiteMeeting): Omit<MeetingEntry, 'channel' | 'series'> {
   for (const p of model.byPerson) for (const a of p.actions) owners.set(a.id, [...(owners.get(a.id) ?? []), p.nick]);
   return {
     id: sm.id,
+    revision: sm.revision,
     meeting: m,
     model,
     base: model.basePath,

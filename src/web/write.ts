@@ -10,6 +10,8 @@ export interface Manifest {
   readonly stamp: string;
   /** Meeting base path → fingerprint of what its files were rendered from. */
   readonly meetings: Readonly<Record<string, string>>;
+  /** Channel or series folder → fingerprint of what its pages were rendered from. */
+  readonly groups: Readonly<Record<string, string>>;
   /** Every file of the site, relative to its folder. */
   readonly files: readonly string[];
 }
@@ -88,7 +90,8 @@ export function readManifest(outDir: string): Manifest | undefined {
   try {
     const m = JSON.parse(text) as Partial<Manifest>;
     if (typeof m.stamp !== 'string' || typeof m.meetings !== 'object' || m.meetings === null || !Array.isArray(m.files)) return undefined;
-    return { stamp: m.stamp, meetings: m.meetings, files: m.files.filter((f): f is string => typeof f === 'string') };
+    const groups = typeof m.groups === 'object' && m.groups !== null ? m.groups : {};
+    return { stamp: m.stamp, meetings: m.meetings, groups, files: m.files.filter((f): f is string => typeof f === 'string') };
   } catch {
     // A damaged manifest only costs a full rebuild.
     return undefined;
