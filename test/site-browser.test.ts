@@ -53,6 +53,7 @@ describe('the site in Chromium', () => {
   let browser: Browser;
   let desktop: BrowserContext;
   let phone: BrowserContext;
+  let dark: BrowserContext;
   const servers: Server[] = [];
   const fileUrl = (rel: string): string => pathToFileURL(join(dir, rel)).href;
 
@@ -69,6 +70,7 @@ describe('the site in Chromium', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
     desktop = await browser.newContext({ viewport: DESKTOP });
     phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    dark = await browser.newContext({ viewport: DESKTOP, colorScheme: 'dark' });
   });
 
   after(async () => {
@@ -77,7 +79,7 @@ describe('the site in Chromium', () => {
   });
 
   async function shoot(url: string, name: string): Promise<void> {
-    for (const [ctx, width] of [[desktop, 'desktop'], [phone, 'phone']] as const) {
+    for (const [ctx, width] of [[desktop, 'desktop'], [phone, 'phone'], [dark, 'desktop-dark']] as const) {
       const page = await ctx.newPage();
       const errors = watch(page);
       await page.goto(url);
@@ -114,10 +116,14 @@ describe('the site in Chromium', () => {
     assert.match((await page.locator(`#${line}`).textContent()) ?? '', /#topic VM containers/);
     assert.ok(await page.locator(`#${line}`).isVisible());
     assert.deepEqual(errors, [], 'log');
+    // The channel's stable "latest" address lands on the same meeting, from disk too.
+    await page.goto(fileUrl('opencontainers/latest.html'));
+    await page.waitForURL(/opencontainers\.2018-03-07-22\.00\.html$/);
+    assert.deepEqual(errors, [], 'latest');
     await page.close();
   });
 
-  it('takes screenshots of the home, minutes and search pages at desktop and phone width, with no console error', async () => {
+  it('takes screenshots of the home, minutes and search pages at desktop and phone width (and dark), with no console error', async () => {
     await shoot(fileUrl('index.html'), 'home');
     await shoot(fileUrl('opencontainers/2018/opencontainers.2018-03-07-22.00.html'), 'minutes');
     await shoot(fileUrl('search.html'), 'search');

@@ -1,11 +1,12 @@
 // Building the site: hostile meetings render inert and stay inside the folder; a rebuild rewrites only what changed.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { meetingConfig } from '../src/core/config.js';
 import { replayEvents } from '../src/core/replay.js';
 import type { LineEvent } from '../src/core/types.js';
+import { renderMeeting } from '../src/render/outputs.js';
 import { buildSite } from '../src/web/site.js';
 import type { SiteMeeting } from '../src/web/model.js';
 import { seriesDirName } from '../src/web/paths.js';
@@ -141,6 +142,11 @@ describe('rebuilding the site', () => {
     rmSync(join(dir, `${seed}.log.html`));
     const restored = buildSite(all, dir, OPTS);
     assert.deepEqual(restored.written, [join(dir, `${seed}.log.html`)]);
+    // `gavel render` into the site folder writes the minutes without the site's navigation: the next build puts it back.
+    const plain = renderMeeting(all[all.length - 1]!.meeting).files.find((f) => f.ext === '.html')!.content;
+    writeFileSync(join(dir, `${seed}.html`), plain);
+    assert.deepEqual(buildSite(all, dir, OPTS).written, [join(dir, `${seed}.html`)]);
+    assert.ok(readFileSync(join(dir, `${seed}.html`), 'utf8').includes('class="site-bar"'));
   });
 
   it('re-renders a meeting whose items changed, and the pages that list them, but not its unchanged log', () => {

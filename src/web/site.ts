@@ -28,7 +28,7 @@ const MEETING_EXTS = ['.log.txt', '.log.html', '.html', '.txt'];
 
 /** Whether files made from inputs with this fingerprint can be kept without rendering them again. */
 function reusable(previous: Manifest | undefined, stamp: string, recorded: (m: Manifest) => string | undefined, fp: string, w: SiteWriter, files: readonly string[]): boolean {
-  return previous !== undefined && previous.stamp === stamp && recorded(previous) === fp && files.every((f) => w.exists(f));
+  return previous !== undefined && previous.stamp === stamp && recorded(previous) === fp && files.every((f) => w.untouched(f));
 }
 
 function groupPages(site: SiteModel, g: Group, opts: SiteOptions): [GroupPage, () => string][] {
@@ -47,12 +47,13 @@ function groupPages(site: SiteModel, g: Group, opts: SiteOptions): [GroupPage, (
  * channel and per series an index, latest, decisions, open actions and two Atom feeds, and each
  * meeting's four MeetBot files at MeetBot's paths (the minutes page with the site's navigation).
  * Files whose content would not change are not written; meetings and groups whose inputs did not
- * change since the last build (recorded in `.gavel-site.json`) are not even rendered.
+ * change since the last build (recorded in `.gavel-site.json`), and whose files were not touched
+ * since, are not even rendered.
  */
 export function buildSite(meetings: readonly SiteMeeting[], outDir: string, opts: SiteOptions): SiteBuild {
   const site = siteModel(meetings);
-  const w = new SiteWriter(outDir);
   const previous = readManifest(outDir);
+  const w = new SiteWriter(outDir, previous?.files ?? {});
   const stamp = rendererStamp();
   const fingerprints: Record<string, string> = {};
   for (const e of site.meetings) {
@@ -90,7 +91,7 @@ export function buildSite(meetings: readonly SiteMeeting[], outDir: string, opts
     }
     for (const [page, render] of pages) w.put(groupFile(g, page), render(), what);
   }
-  const removed = w.removeStale(previous?.files ?? []);
+  const removed = w.removeStale();
   writeManifest(outDir, { stamp, meetings: fingerprints, groups: groupFps, files: w.files() });
   return { written: w.written, unchanged: w.unchanged, removed, warnings: site.warnings };
 }
