@@ -140,7 +140,17 @@ function pageHead(model: MinutesModel): object {
   };
 }
 
-export function renderHtmlMinutes(model: MinutesModel): string {
+/**
+ * What a published site adds to a minutes page (src/web): its stylesheet and a navigation bar drawn by
+ * templates/site/html-minutes-nav.hbs. Without it the page is the plain MeetBot-path minutes.
+ */
+export interface MinutesSiteView {
+  readonly cssHref: string;
+  readonly iconHref: string;
+  readonly nav: object;
+}
+
+export function renderHtmlMinutes(model: MinutesModel, site?: MinutesSiteView): string {
   const logHref = siblingHref(model.basePath, '.log.html');
   const row = (i: ItemView): object => itemRow(i, logHref);
   const groups = model.groups.map((g) => ({
@@ -173,6 +183,7 @@ export function renderHtmlMinutes(model: MinutesModel): string {
       lines: p.count === 1 ? '1 line' : `${p.count} lines`,
       colour: nickColour(p.nick),
     })),
+    site: site ?? false,
   };
   return renderHtml('minutes.html.hbs', view);
 }

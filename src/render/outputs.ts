@@ -2,7 +2,7 @@
 import { formatLog } from '../core/logformat.js';
 import { minutesModel } from '../core/minutes.js';
 import { logLines, type Meeting } from '../core/state.js';
-import { renderHtmlLog, renderHtmlMinutes } from './html.js';
+import { renderHtmlLog, renderHtmlMinutes, type MinutesSiteView } from './html.js';
 import { renderTextMinutes } from './textminutes.js';
 
 export interface RenderedFile {
@@ -26,12 +26,13 @@ function endNote(m: Meeting): string | undefined {
   return undefined;
 }
 
-export function renderMeeting(m: Meeting): RenderedMeeting {
+/** `site`: the minutes page gets the published site's stylesheet and navigation; the other files are the same. */
+export function renderMeeting(m: Meeting, site?: MinutesSiteView): RenderedMeeting {
   const model = minutesModel(m);
   const files: RenderedFile[] = [
     { ext: '.log.txt', content: formatLog(logLines(m), m.config.timezone) },
     { ext: '.log.html', content: renderHtmlLog(model) },
-    { ext: '.html', content: renderHtmlMinutes(model) },
+    { ext: '.html', content: renderHtmlMinutes(model, site) },
     { ext: '.txt', content: renderTextMinutes(model, endNote(m)) },
   ];
   return { base: model.basePath, files, restricted: m.restrictLogs };

@@ -1,7 +1,7 @@
 // The handlebars templates of templates/: precompiled at build time, loaded with the light runtime.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type HandlebarsNs from 'handlebars';
 
@@ -37,8 +37,17 @@ export function templateSource(name: string): string {
   return isPartial(name) ? source.replace(/\n$/, '') : source;
 }
 
+/** A partial's file name starts with `html-`, also inside a sub-folder (`site/html-head.hbs`, used as `site/html-head`). */
 export function isPartial(name: string): boolean {
-  return name.startsWith('html-');
+  return (name.split('/').pop() ?? '').startsWith('html-');
+}
+
+/** Every template, as a path relative to templates/ with `/`: the top folder and its sub-folders (site/). */
+export function templateNames(): string[] {
+  return readdirSync(TEMPLATE_DIR, { recursive: true, encoding: 'utf8' })
+    .map((n) => n.split(sep).join('/'))
+    .filter((n) => n.endsWith('.hbs'))
+    .sort();
 }
 
 let loaded: Map<string, HandlebarsTemplateDelegate> | undefined;
@@ -53,7 +62,7 @@ function precompiledFresh(names: string[]): boolean {
 /** Precompiled specs when they are newer than the sources, else compile from source (slower start). */
 function load(): Map<string, HandlebarsTemplateDelegate> {
   if (loaded !== undefined) return loaded;
-  const names = readdirSync(TEMPLATE_DIR).filter((n) => n.endsWith('.hbs'));
+  const names = templateNames();
   const templates = new Map<string, HandlebarsTemplateDelegate>();
   let hbs: Hbs;
   if (precompiledFresh(names)) {
