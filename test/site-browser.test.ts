@@ -7,9 +7,11 @@ import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../src/web/server.js';
 import { buildSite } from '../src/web/site.js';
-import { tempDir } from './support/cli.js';
-import { requireShared } from './support/paths.js';
+import { Store } from '../src/store/store.js';
+import { runCli, tempDir } from './support/cli.js';
+import { CORPUS, requireShared } from './support/paths.js';
 import { corpusMeetings } from './support/site.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -92,6 +94,10 @@ describe('the site in Chromium', () => {
     }
   }
 
+  async function shootPage(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(artifacts, `${name}-desktop.png`), fullPage: true });
+  }
+
   it('reaches the 2018-03-07 meeting from the home page through the channel index, and an item’s time opens its log line', async () => {
     const page = await desktop.newPage();
     const errors = watch(page);
@@ -159,9 +165,12 @@ describe('the site in Chromium', () => {
     const { server, base } = await serveSite(dir, (url) => ({
       hits: [
         { meetingId: 56, channel: '#opencontainers', name: '2018-03-07 discussion', time: Date.UTC(2018, 2, 7, 22, 21), kind: 'topic', nick: 'wking', text: 'VM containers', url: 'opencontainers/2018/opencontainers.2018-03-07-22.00.log.html#l-35' },
-        { meetingId: 9, channel: '#x', name: 'evil', time: '2018-03-07T22:21:00Z', kind: 'line', nick: '<b>n</b>', text: evil, snippetHtml: '&lt;img src=x onerror=alert(1)&gt; <mark>VM</mark> <mark>containers</mark><img src=x onerror=alert(2)>', url: 'javascript:alert(3)' },
+        {
+          meetingId: 9, channel: '#x', name: 'evil', time: '2018-03-07T22:21:00Z', kind: 'line', nick: '<b>n</b>', text: evil, url: 'javascript:alert(3)',
+          snippet: [{ text: '<img src=x onerror=alert(1)> ' }, { text: 'VM', mark: true }, { text: ' ' }, { text: 'containers', mark: true }, { text: '<img src=x onerror=alert(2)>' }],
+        },
       ],
-      total: 2, offset: 0, limit: 20, q: url.searchParams.get('q'),
+      more: false, offset: 0, limit: 20, query: url.searchParams.get('q'),
     }));
     servers.push(server);
     const page = await desktop.newPage();
@@ -169,16 +178,46 @@ describe('the site in Chromium', () => {
     await page.goto(`${base}search.html?q=VM+containers`);
     await page.locator('#hits li').nth(1).waitFor();
     assert.ok(await page.locator('#search-offline').isHidden());
-    assert.match((await page.locator('#results-summary').textContent()) ?? '', /Results 1–2 of 2/);
+    assert.match((await page.locator('#results-summary').textContent()) ?? '', /Results 1–2 for “VM containers”/);
     assert.deepEqual(await page.locator('#hits li').first().locator('mark').allTextContents(), ['VM', 'containers']);
     assert.deepEqual(await page.locator('#hits li').nth(1).locator('mark').allTextContents(), ['VM', 'containers']);
     assert.equal(await page.locator('#hits img, #hits b, #hits script').count(), 0, 'no element from the server’s text');
-    assert.match((await page.locator('#hits li').nth(1).textContent()) ?? '', /<img src=x onerror=alert\(1\)> VM containers/);
+    assert.match((await page.locator('#hits li').nth(1).textContent()) ?? '', /<img src=x onerror=alert\(1\)> VM containers<img src=x onerror=alert\(2\)>/);
     assert.equal(await page.locator('#hits li').nth(1).locator('a').count(), 0, 'a javascript: url is not a link');
     assert.deepEqual(errors, []);
     await page.locator('#hits li').first().locator('a').click();
     assert.match(page.url(), /opencontainers\.2018-03-07-22\.00\.log\.html#l-35$/);
     assert.match((await page.locator(':target').textContent()) ?? '', /VM containers/);
     await page.close();
+  });
+  it('searches through gavel serve for "VM containers" and lands on that topic in the log', async () => {
+    const db = join(tempDir('gavel-site-db-'), 'oci.sqlite');
+    const imported = await runCli(['import', CORPUS, '--db', db]);
+    assert.equal(imported.code, 0, imported.stderr);
+    const store = Store.open(db, { readonly: true });
+    const running = await startServer({ store, siteDir: dir, host: '127.0.0.1', port: 0 });
+    try {
+      const page = await desktop.newPage();
+      const errors = watch(page);
+      await page.goto(`${running.url}search.html`);
+      assert.ok(await page.locator('#search-offline').isHidden(), 'the served page finds its API');
+      await page.locator('#q').fill('VM containers');
+      await page.locator('#q').press('Enter');
+      await page.waitForURL(/search\.html\?q=VM\+containers/);
+      const first = page.locator('#hits li').first();
+      await first.waitFor();
+      assert.match((await first.textContent()) ?? '', /topic/);
+      assert.deepEqual(await first.locator('mark').allTextContents(), ['VM', 'containers']);
+      await first.locator('a').click();
+      await page.waitForURL(/opencontainers\.2018-03-07-22\.00\.log\.html#l-35$/);
+      assert.match((await page.locator(':target').textContent()) ?? '', /#topic VM containers/);
+      await page.goto(`${running.url}search.html`);
+      await shootPage(page, 'search-served');
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      await running.close();
+      store.close();
+    }
   });
 });

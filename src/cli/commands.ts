@@ -128,6 +128,47 @@ Options:
   -h, --help           this help`,
     load: async () => (await import('./search.js')).meetingsMain,
   },
+  {
+    name: 'site',
+    synopsis: 'gavel site --db FILE --out DIR [--url-prefix URL] [--title TEXT]',
+    summary: 'Build (or update) the static website of every stored meeting.',
+    help: `Usage: gavel site --db FILE --out DIR [--url-prefix URL] [--title TEXT]
+
+Builds the website of every ended meeting in the database: a home page,
+per channel and per meeting series (channel + meeting name) the meetings by
+year, a latest page, decisions, open action items and Atom feeds, a search
+page, and each meeting's four files at MeetBot's paths. Works from any web
+server or opened from disk. A rebuild rewrites only the files that change.
+
+Options:
+  --db FILE            the database (required)
+  --out DIR            the site folder (required)
+  --url-prefix URL     where the site is published (absolute links in feeds)
+  --title TEXT         the site's title (default: Meeting minutes)
+  -h, --help           this help`,
+    load: async () => (await import('./site.js')).siteMain,
+  },
+  {
+    name: 'serve',
+    synopsis: 'gavel serve --db FILE --site DIR [--host 127.0.0.1] [--port 8080]',
+    summary: 'Serve the website and its search (JSON API) over HTTP.',
+    help: `Usage: gavel serve --db FILE --site DIR [--host 127.0.0.1] [--port 8080]
+
+Serves the site folder built by gavel site, and the search:
+  GET /api/search?q=…[&kind=&channel=&name=&nick=&since=&until=&sort=&offset=&limit=]
+  GET /api/meetings[?channel=&offset=&limit=]
+  GET /api/meetings/ID
+Bad parameters get a 400 with {"error": "…", "param": "…"}. Runs until
+SIGINT or SIGTERM. Put it behind a reverse proxy for TLS.
+
+Options:
+  --db FILE            the database (required; opened read-only)
+  --site DIR           the site folder (required)
+  --host HOST          address to listen on (default: 127.0.0.1)
+  --port PORT          port (default: 8080; 0 picks a free one)
+  -h, --help           this help`,
+    load: async () => (await import('./serve.js')).serveMain,
+  },
 ];
 
 export function findCliCommand(name: string): CliCommand | undefined {

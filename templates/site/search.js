@@ -73,12 +73,11 @@
     });
   }
 
-  /** The server's snippet, read in an inert document: only its text and its <mark>s are carried over. */
-  function snippet(parent, html) {
-    var doc = new DOMParser().parseFromString(html, 'text/html');
-    doc.body.childNodes.forEach(function (node) {
-      if (node.nodeType === Node.ELEMENT_NODE && node.nodeName === 'MARK') parent.appendChild(el('mark', '', node.textContent || ''));
-      else parent.appendChild(document.createTextNode(node.textContent || ''));
+  /** The server's snippet: pieces of text, the matched ones marked; each becomes a text node or a <mark>. */
+  function snippet(parent, parts) {
+    parts.forEach(function (part) {
+      var text = String(part && part.text || '');
+      parent.appendChild(part && part.mark ? el('mark', '', text) : document.createTextNode(text));
     });
   }
 
@@ -110,7 +109,7 @@
     head.appendChild(t);
     li.appendChild(head);
     var text = el('p', 'hit-text');
-    if (typeof hit.snippetHtml === 'string') snippet(text, hit.snippetHtml);
+    if (Array.isArray(hit.snippet)) snippet(text, hit.snippet);
     else highlighted(text, String(hit.text || ''), q);
     li.appendChild(text);
     if (hit.nick) li.appendChild(el('p', 'meta', String(hit.nick)));
@@ -128,18 +127,18 @@
 
   function render(body, q) {
     var hits = Array.isArray(body.hits) ? body.hits : [];
-    var total = Number(body.total) || 0;
+    var more = body.more === true;
     var offset = Number(body.offset) || 0;
     var limit = Number(body.limit) || hits.length;
     results.hidden = false;
     hitsList.textContent = '';
     paging.textContent = '';
-    summary.textContent = total === 0
-      ? 'Nothing found for “' + q + '”.'
-      : 'Results ' + (offset + 1) + '–' + (offset + hits.length) + ' of ' + total + ' for “' + q + '”.';
+    summary.textContent = hits.length === 0
+      ? (offset === 0 ? 'Nothing found for “' + q + '”.' : 'No more results for “' + q + '”.')
+      : 'Results ' + (offset + 1) + '–' + (offset + hits.length) + (more ? ', and more,' : '') + ' for “' + q + '”.';
     hits.forEach(function (hit) { hitsList.appendChild(renderHit(hit, q)); });
     if (offset > 0) paging.appendChild(pageLink('← Previous results', Math.max(0, offset - limit), 'prev'));
-    if (offset + hits.length < total) paging.appendChild(pageLink('Next results →', offset + limit, 'next'));
+    if (more) paging.appendChild(pageLink('Next results →', offset + limit, 'next'));
   }
 
   var q = (params.get('q') || '').trim();
