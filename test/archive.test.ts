@@ -43,7 +43,7 @@ describe('the archive of the OCI corpus', () => {
     assert.equal(render.stderr, '');
     assert.equal(render.code, 0);
     const written = listFiles(fromLogs, '');
-    assert.equal(written.length, 56 * 4);
+    assert.equal(written.length, 56 * 6);
     assert.deepEqual(listFiles(fromDb, '').map((f) => relative(fromDb, f)), written.map((f) => relative(fromLogs, f)));
     for (const f of written) assert.ok(readFileSync(f).equals(readFileSync(join(fromDb, relative(fromLogs, f)))), `${relative(fromLogs, f)} differs`);
   });
@@ -172,7 +172,7 @@ describe('gavel import of broken files', () => {
     assert.deepEqual(list.map((m) => m.name), ['2018_03_07_discussion']);
     const render = await runCli(['render', '--db', db, '--out', join(dir, 'again'), '--meeting', '1']);
     assert.equal(render.code, 0);
-    for (const ext of ['.log.txt', '.log.html', '.html', '.txt']) {
+    for (const ext of ['.log.txt', '.log.html', '.html', '.txt', '.md', '.json']) {
       const rel = `opencontainers/2018/opencontainers.2018-03-07-22.00${ext}`;
       assert.equal(readFileSync(join(dir, 'again', rel), 'utf8'), readFileSync(join(dir, 'out', rel), 'utf8'));
     }

@@ -25,7 +25,7 @@ describe('replay of the OCI corpus', () => {
     const run = await runCli(['replay', ...files, '--out', out, '--url-prefix', OCI_PREFIX, '--wording', 'meetbot']);
     assert.equal(run.stderr, '');
     assert.equal(run.code, 0);
-    assert.equal(run.stdout.trim().split('\n').length, files.length * 4);
+    assert.equal(run.stdout.trim().split('\n').length, files.length * 6);
     for (const file of files) {
       const name = basename(file, '.log.txt');
       const written = join(out, 'opencontainers', name.slice(15, 19), name);

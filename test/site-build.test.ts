@@ -60,9 +60,9 @@ describe('a hostile meeting on the site', () => {
   it('writes nothing outside the site folder; the site’s own pages under sanitised names', () => {
     assert.deepEqual(readdirSync(root), ['site']);
     // MeetBot's paths keep the channel as MeetBot did (no separators, no leading dot); they are links, encoded.
-    const meetbot = /^<b>x<b>:javascript\.\.\.\.\/2024\/<b>x<b>:javascript\.\.\.\.\.2024-05-0[18]-10\.00\.(log\.txt|log\.html|html|txt)$/;
+    const meetbot = /^<b>x<b>:javascript\.\.\.\.\/2024\/<b>x<b>:javascript\.\.\.\.\.2024-05-0[18]-10\.00\.(log\.txt|log\.html|html|txt|md|json)$/;
     for (const f of siteFiles(dir)) if (!meetbot.test(f)) assert.match(f, /^[\p{L}\p{N}_.\-/]+$/u, f);
-    assert.equal(siteFiles(dir).filter((f) => meetbot.test(f)).length, 8);
+    assert.equal(siteFiles(dir).filter((f) => meetbot.test(f)).length, 12);
     assert.ok(siteFiles(dir).includes(`${CHANNEL_DIR}/index.html`));
   });
 
@@ -121,7 +121,7 @@ describe('rebuilding the site', () => {
     assert.deepEqual(written, [
       'index.html',
       'opencontainers/2016/opencontainers.2016-12-14-22.01.html', // its "next meeting" is the new one
-      `${seed}.html`, `${seed}.log.html`, `${seed}.log.txt`, `${seed}.txt`,
+      `${seed}.html`, `${seed}.log.html`, `${seed}.log.txt`, `${seed}.txt`, `${seed}.md`, `${seed}.json`,
       'opencontainers/index.html', 'opencontainers/latest.html', 'opencontainers/meetings.atom',
       ...['actions.html', 'decisions.atom', 'decisions.html', 'index.html', 'latest.html', 'meetings.atom'].map((f) => `${series}/${f}`),
     ].sort());
@@ -160,7 +160,7 @@ describe('rebuilding the site', () => {
     const base = 'opencontainers/2016/opencontainers.2016-12-07-22.00';
     const series = 'opencontainers/series/2016_12_07_discussion';
     assert.deepEqual(r.written.map((p) => p.slice(dir.length + 1)).sort(), [
-      `${base}.html`, `${base}.txt`,
+      `${base}.html`, `${base}.txt`, `${base}.md`, `${base}.json`,
       // The indexes and the meetings feed show the counts; the decisions pages and feeds, the decision.
       'opencontainers/decisions.atom', 'opencontainers/decisions.html', 'opencontainers/index.html', 'opencontainers/meetings.atom',
       `${series}/decisions.atom`, `${series}/decisions.html`, `${series}/index.html`, `${series}/meetings.atom`,
@@ -175,7 +175,7 @@ describe('rebuilding the site', () => {
     assert.deepEqual(buildSite(withRev, dir, OPTS).written, []);
     const last = withRev[withRev.length - 1]!;
     const bumped = withRev.map((m) => (m === last ? { ...m, revision: 'r-new' } : m));
-    // Same lines, new revision: the four files are rendered again (and found unchanged).
+    // Same lines, new revision: the meeting's files are rendered again (and found unchanged).
     const r = buildSite(bumped, dir, OPTS);
     assert.deepEqual(r.written, []);
   });
@@ -186,7 +186,7 @@ describe('rebuilding the site', () => {
     const without = all.filter((m) => new Date(m.meeting.start).getUTCFullYear() < 2018);
     const r = buildSite(without, dir, OPTS);
     const removed = r.removed.map((p) => p.slice(dir.length + 1)).sort();
-    assert.equal(removed.length, 4 + 6);
+    assert.equal(removed.length, 6 + 6);
     assert.ok(removed.includes(`${seed}.log.txt`));
     assert.ok(removed.every((f) => f.startsWith(seed) || f.startsWith('opencontainers/series/2018_03_07_discussion/')));
     assertLinksResolve(dir, pagesOf(dir));

@@ -19,7 +19,8 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
 
 Reads MeetBot raw logs and writes, for each, the four MeetBot files
   DIR/{channel}/{YYYY}/{channel}.{YYYY-MM-DD-HH.MM}.{log.txt,log.html,html,txt}
-and prints every path written. Channel and date come from a MeetBot file name
+and Gavel's Markdown minutes (.md) and JSON export (.json) beside them, and
+prints every path written. Channel and date come from a MeetBot file name
 (channel.YYYY-MM-DD-HH.MM.log.txt) unless given.
 
 Options:
@@ -31,6 +32,8 @@ Options:
   --wording gavel|meetbot
                        the generator line of the text minutes: Gavel's (default) or
                        MeetBot 0.1.4's, for byte-identical archives
+  --formats LIST       the files to write, comma-separated (default: all):
+                       log.txt, log.html, html, txt (MeetBot's), md, json
   --db FILE            also store the replayed meetings in this database
   -h, --help           this help
 
@@ -59,6 +62,7 @@ Options:
   --network NAME       the IRC network the meetings were on (default: irc)
   --wording gavel|meetbot
                        the generator line of the text minutes rendered later
+  --formats LIST       the files rendered later (default: all six)
   -h, --help           this help
 
 Files that cannot be imported are listed with the reason and skipped; the
@@ -71,8 +75,8 @@ others are imported; the exit code is then 1.`,
     summary: 'Write the minutes and logs of stored meetings.',
     help: `Usage: gavel render --db FILE --out DIR (--meeting ID | --channel '#c' | --all) [options]
 
-Writes the four MeetBot files of stored meetings, exactly as gavel replay
-writes them for the same log, and prints every path written.
+Writes the files of stored meetings (MeetBot's four, .md and .json), exactly
+as gavel replay writes them for the same log, and prints every path written.
 
 Options:
   --db FILE            the database (required)
@@ -81,6 +85,8 @@ Options:
   --channel '#name'    every meeting of a channel
   --all                every meeting
   --url-prefix URL     prefix of the links (default: the one the meeting was stored with)
+  --formats LIST       the files to write (default: those the meeting was stored with,
+                       else all): log.txt, log.html, html, txt, md, json
   -h, --help           this help`,
     load: async () => (await import('./render.js')).renderMain,
   },

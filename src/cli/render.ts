@@ -5,7 +5,7 @@ import { writeMeeting } from '../render/write.js';
 import type { MeetingRow } from '../store/journal.js';
 import { Store } from '../store/store.js';
 import { UsageError, type CliIo } from './io.js';
-import { parseCliArgs } from './replay.js';
+import { parseCliArgs, parseFormats } from './replay.js';
 
 export function parseMeetingId(value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--meeting must be a meeting id (a number, see 'gavel meetings'), got '${value}'`);
@@ -20,8 +20,9 @@ export async function renderMain(argv: string[], io: CliIo): Promise<number> {
     channel: { type: 'string' },
     all: { type: 'boolean' },
     'url-prefix': { type: 'string' },
+    formats: { type: 'string' },
   });
-  const v = parsed.values as { db?: string; out?: string; meeting?: string[]; channel?: string; all?: boolean; 'url-prefix'?: string };
+  const v = parsed.values as { db?: string; out?: string; meeting?: string[]; channel?: string; all?: boolean; 'url-prefix'?: string; formats?: string };
   if (v.db === undefined) throw new UsageError('--db FILE is required');
   if (v.out === undefined) throw new UsageError('--out DIR is required');
   if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
@@ -44,7 +45,10 @@ export async function renderMain(argv: string[], io: CliIo): Promise<number> {
       rows = store.meetings(v.channel === undefined ? {} : { channel: v.channel });
       if (rows.length === 0) io.stderr.write(`warning: no meetings${v.channel === undefined ? '' : ` in ${v.channel}`} in ${v.db}\n`);
     }
-    const overrides = v['url-prefix'] === undefined ? {} : { urlPrefix: v['url-prefix'] };
+    const overrides = {
+      ...(v['url-prefix'] === undefined ? {} : { urlPrefix: v['url-prefix'] }),
+      ...(v.formats === undefined ? {} : { formats: parseFormats(v.formats) }),
+    };
     const out = resolve(io.cwd, v.out);
     for (const row of rows) {
       try {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GAVEL_TEXTS, MEETBOT_TEXTS, meetingConfig, type MeetingConfig } from '../core/config.js';
+import { GAVEL_TEXTS, MEETBOT_TEXTS, meetingConfig, OUTPUT_FORMATS, type MeetingConfig, type OutputFormat } from '../core/config.js';
 import { decodeLog, parseLogFileName, readLog } from '../core/logreader.js';
 import { splitMeetings, type MeetingSlice } from '../core/replay.js';
 import type { Meeting } from '../core/state.js';
@@ -19,6 +19,17 @@ export interface ReplayOptions {
   readonly date: { y: number; m: number; d: number } | undefined;
   readonly channel: string | undefined;
   readonly wording: 'gavel' | 'meetbot';
+  /** Which files to write; undefined: all. */
+  readonly formats?: readonly OutputFormat[];
+}
+
+export function parseFormats(value: string, option = '--formats'): OutputFormat[] {
+  const list = value.split(',').map((f) => f.trim().replace(/^\./, '')).filter((f) => f !== '');
+  for (const f of list) {
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`${option} must be a comma-separated list of ${OUTPUT_FORMATS.join(', ')}; got '${f}'`);
+  }
+  if (list.length === 0) throw new UsageError(`${option} names no format`);
+  return list as OutputFormat[];
 }
 
 export function parseDateOption(value: string): { y: number; m: number; d: number } {
@@ -37,6 +48,7 @@ export const LOG_OPTIONS = {
   date: { type: 'string' },
   channel: { type: 'string' },
   wording: { type: 'string' },
+  formats: { type: 'string' },
 } as const;
 
 export function toReplayOptions(v: { [K in keyof typeof LOG_OPTIONS]?: string | undefined }): ReplayOptions {
@@ -53,6 +65,7 @@ export function toReplayOptions(v: { [K in keyof typeof LOG_OPTIONS]?: string | 
     date: v.date === undefined ? undefined : parseDateOption(v.date),
     channel: v.channel,
     wording,
+    ...(v.formats !== undefined ? { formats: parseFormats(v.formats) } : {}),
   };
 }
 
@@ -123,6 +136,7 @@ export function readLogFile(file: string, opts: ReplayOptions, extra?: Partial<M
     urlPrefix: opts.urlPrefix,
     timezone: opts.timezone,
     texts: opts.wording === 'meetbot' ? MEETBOT_TEXTS : GAVEL_TEXTS,
+    ...(opts.formats !== undefined ? { formats: opts.formats } : {}),
     ...extra,
   });
   return { config, events, warnings, bytes };

@@ -1,8 +1,11 @@
-// All output files of one meeting, rendered in memory: the four MeetBot files (more formats plug in here).
+// All output files of one meeting, rendered in memory: MeetBot's four, Markdown and JSON, as configured.
+import { OUTPUT_FORMATS, type OutputFormat } from '../core/config.js';
 import { formatLog } from '../core/logformat.js';
 import { minutesModel } from '../core/minutes.js';
 import { logLines, type Meeting } from '../core/state.js';
 import { renderHtmlLog, renderHtmlMinutes, type MinutesSiteView } from './html.js';
+import { renderJsonExport } from './jsonexport.js';
+import { renderMarkdownMinutes } from './markdown.js';
 import { renderTextMinutes } from './textminutes.js';
 
 export interface RenderedFile {
@@ -29,11 +32,15 @@ function endNote(m: Meeting): string | undefined {
 /** `site`: the minutes page gets the published site's stylesheet and navigation; the other files are the same. */
 export function renderMeeting(m: Meeting, site?: MinutesSiteView): RenderedMeeting {
   const model = minutesModel(m);
-  const files: RenderedFile[] = [
-    { ext: '.log.txt', content: formatLog(logLines(m), m.config.timezone) },
-    { ext: '.log.html', content: renderHtmlLog(model) },
-    { ext: '.html', content: renderHtmlMinutes(model, site) },
-    { ext: '.txt', content: renderTextMinutes(model, endNote(m)) },
+  const wanted = new Set<OutputFormat>(m.config.formats ?? OUTPUT_FORMATS);
+  const renderers: [OutputFormat, () => string][] = [
+    ['log.txt', () => formatLog(logLines(m), m.config.timezone)],
+    ['log.html', () => renderHtmlLog(model)],
+    ['html', () => renderHtmlMinutes(model, site)],
+    ['txt', () => renderTextMinutes(model, endNote(m))],
+    ['md', () => renderMarkdownMinutes(model, endNote(m))],
+    ['json', () => renderJsonExport(model)],
   ];
+  const files: RenderedFile[] = renderers.filter(([f]) => wanted.has(f)).map(([f, render]) => ({ ext: `.${f}`, content: render() }));
   return { base: model.basePath, files, restricted: m.restrictLogs };
 }

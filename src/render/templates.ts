@@ -16,7 +16,7 @@ export const PRECOMPILED_DIR = fileURLToPath(new URL('../../templates/', import.
 /** Text templates print as they are; every other template escapes everything it prints. */
 export function compileOptions(name: string): CompileOptions {
   return {
-    noEscape: name.endsWith('.txt.hbs'),
+    noEscape: name.endsWith('.txt.hbs') || name.endsWith('.md.hbs'),
     // strict: a misspelt variable is an error, not an empty string in published minutes.
     strict: true,
     preventIndent: true,

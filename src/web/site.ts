@@ -1,6 +1,8 @@
 // buildSite: the published website of many meetings, written so that a rebuild only touches what changed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OUTPUT_FORMATS } from '../core/config.js';
+import type { Meeting } from '../core/state.js';
 import { renderMeeting } from '../render/outputs.js';
 import { renderHtml, TEMPLATE_DIR } from '../render/templates.js';
 import { decisionsFeed, meetingsFeed } from './feeds.js';
@@ -24,7 +26,10 @@ export interface SiteBuild {
   readonly warnings: string[];
 }
 
-const MEETING_EXTS = ['.log.txt', '.log.html', '.html', '.txt'];
+/** The files of a meeting on the site: the formats its channel writes (all six by default). */
+function meetingExts(m: Meeting): string[] {
+  return (m.config.formats ?? OUTPUT_FORMATS).map((f) => `.${f}`);
+}
 
 /** Whether files made from inputs with this fingerprint can be kept without rendering them again. */
 function reusable(previous: Manifest | undefined, stamp: string, recorded: (m: Manifest) => string | undefined, fp: string, w: SiteWriter, files: readonly string[]): boolean {
@@ -62,8 +67,9 @@ export function buildSite(meetings: readonly SiteMeeting[], outDir: string, opts
     const fp = meetingFingerprint(e.meeting, e.revision, nav);
     fingerprints[e.base] = fp;
     // Rendering a long log is the expensive part: skipped when nothing it is made of changed.
-    if (reusable(previous, stamp, (m) => m.meetings[e.base], fp, w, MEETING_EXTS.map((x) => e.base + x))) {
-      for (const x of MEETING_EXTS) w.keep(e.base + x, what);
+    const exts = meetingExts(e.meeting);
+    if (reusable(previous, stamp, (m) => m.meetings[e.base], fp, w, exts.map((x) => e.base + x))) {
+      for (const x of exts) w.keep(e.base + x, what);
       continue;
     }
     const r = renderMeeting(e.meeting, nav);
