@@ -5,8 +5,9 @@ import type { ItemView, MinutesModel } from '../core/minutes.js';
 import { chairList, logLines } from '../core/state.js';
 import { stripLeadingFormatting } from '../core/text.js';
 import { hms, isoInstant, longDate, zoneAbbrev } from '../core/time.js';
-import type { ItemKind } from '../core/types.js';
+import type { ItemKind, LoggedLine } from '../core/types.js';
 import { ircToSegments, isPlainText, segmentClass, visibleText, type IrcSegment, type StyledSpan } from './ircformat.js';
+import { HtmlBuilder, rowTemplate, type RowValue } from './rows.js';
 import { renderHtml } from './templates.js';
 
 /** A run of text that is one link (href set) or plain (href ''). */
@@ -114,11 +115,68 @@ function footer(model: MinutesModel): { botName: string; version: string; infoHr
   return { botName: visibleText(t.botName), version: visibleText(t.version), infoHref: safeHref(t.infoUrl) ?? '' };
 }
 
-function itemRow(item: ItemView, logHref: string): object {
+/** Spans of styled text, each bare or in a `<span class>`. */
+function spansHtml(out: HtmlBuilder, spans: readonly StyledSpan[]): HtmlBuilder {
+  for (const span of spans) {
+    if (span.cls === '') out.add(rowTemplate('row-text.html.hbs'), { text: span.text });
+    else out.add(rowTemplate('row-span.html.hbs'), { cls: span.cls, text: span.text });
+  }
+  return out;
+}
+
+/** Text for a `{{field}}`: plain text as it is (the template escapes it), styled or linked text as rows of markup. */
+function partsValue(parts: readonly TextPart[]): RowValue {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  const span = only !== undefined && only.href === '' && only.spans.length === 1 ? only.spans[0] : undefined;
+  if (span !== undefined && span.cls === '') return span.text;
+  const out = new HtmlBuilder();
+  for (const part of parts) {
+    if (part.href === '') spansHtml(out, part.spans);
+    else out.add(rowTemplate('row-link.html.hbs'), { href: part.href, spans: spansHtml(new HtmlBuilder(), part.spans) });
+  }
+  return out;
+}
+
+function itemText(item: ItemView): RowValue {
+  return partsValue(item.kind === 'LINK' ? linkItemParts(item.text, item.url) : textParts(item.text));
+}
+
+/** Each item's row with and without its kind, rendered once though an action is listed up to three times. */
+class ItemRows {
+  private readonly withKind = new Map<number, HtmlBuilder>();
+  private readonly plain = new Map<number, HtmlBuilder>();
+
+  constructor(private readonly logHref: string) {}
+
+  private one(item: ItemView, kind: boolean): HtmlBuilder {
+    const cache = kind ? this.withKind : this.plain;
+    let row = cache.get(item.id);
+    if (row === undefined) {
+      const fields = {
+        kind: KIND_LABEL[item.kind],
+        kindClass: `k-${item.kind.toLowerCase()}`,
+        text: itemText(item),
+        nick: visibleText(item.nick),
+        hms: item.hms,
+        iso: isoInstant(item.time),
+        href: `${this.logHref}#l-${item.line}`,
+      };
+      row = new HtmlBuilder().add(rowTemplate(kind ? 'row-item-kind.html.hbs' : 'row-item.html.hbs'), fields);
+      cache.set(item.id, row);
+    }
+    return row;
+  }
+
+  list(items: readonly ItemView[], kind: boolean): HtmlBuilder {
+    const all = new HtmlBuilder();
+    for (const item of items) all.addHtml(this.one(item, kind));
+    return all;
+  }
+}
+
+function topicHead(item: ItemView, logHref: string): object {
   return {
-    kind: KIND_LABEL[item.kind],
-    kindClass: `k-${item.kind.toLowerCase()}`,
-    parts: item.kind === 'LINK' ? linkItemParts(item.text, item.url) : textParts(item.text),
+    text: itemText(item),
     nick: visibleText(item.nick),
     hms: item.hms,
     iso: isoInstant(item.time),
@@ -142,11 +200,12 @@ function pageHead(model: MinutesModel): object {
 
 export function renderHtmlMinutes(model: MinutesModel): string {
   const logHref = siblingHref(model.basePath, '.log.html');
-  const row = (i: ItemView): object => itemRow(i, logHref);
+  const rows = new ItemRows(logHref);
   const groups = model.groups.map((g) => ({
     hasTopic: g.topic !== undefined,
-    topic: g.topic === undefined ? false : row(g.topic),
-    items: g.items.map(row),
+    topic: g.topic === undefined ? false : topicHead(g.topic, logHref),
+    hasItems: g.items.length > 0,
+    items: rows.list(g.items, true),
   }));
   const topics = model.groups.flatMap((g) =>
     g.topic === undefined ? [] : [{ anchor: `i-${g.topic.id}`, text: visibleText(g.topic.text) }],
@@ -162,11 +221,11 @@ export function renderHtmlMinutes(model: MinutesModel): string {
     groups,
     hasGroups: groups.length > 0,
     topics,
-    actions: model.actions.map(row),
+    actions: rows.list(model.actions, false),
     hasActions: model.actions.length > 0,
-    byPerson: model.byPerson.map((p) => ({ nick: visibleText(p.nick), colour: nickColour(p.nick), actions: p.actions.map(row) })),
+    byPerson: model.byPerson.map((p) => ({ nick: visibleText(p.nick), colour: nickColour(p.nick), actions: rows.list(p.actions, false) })),
     hasByPerson: model.byPerson.length > 0,
-    unassigned: model.unassigned.map(row),
+    unassigned: rows.list(model.unassigned, false),
     hasUnassigned: model.byPerson.length > 0 && model.unassigned.length > 0,
     people: model.people.map((p) => ({
       nick: visibleText(p.nick),
@@ -180,29 +239,49 @@ export function renderHtmlMinutes(model: MinutesModel): string {
 /** A real command (known `#word`) is emphasised; `#1234` or `#channel` are ordinary words. */
 function isCommand(kind: 'message' | 'action', text: string): boolean {
   if (kind !== 'message') return false;
+  // A command starts with `#` or a formatting code: most lines are ruled out by their first character.
+  const first = text.charCodeAt(0);
+  if (first !== 0x23 && first >= 0x20) return false;
   const cmd = parseCommand(stripLeadingFormatting(text));
   return cmd !== undefined && lookupCommand(cmd.word) !== undefined;
 }
 
+/** A line's text for its row: most lines are plain and skip building parts at all. */
+function lineText(text: string): RowValue {
+  if (!text.includes('://') && isPlainText(text)) return text;
+  return partsValue(textParts(text));
+}
+
 export function renderHtmlLog(model: MinutesModel): string {
-  const lines = logLines(model.meeting).map((l, i) => {
+  const zone = model.zone;
+  const said = rowTemplate('row-log-message.html.hbs');
+  const did = rowTemplate('row-log-action.html.hbs');
+  const rows = new HtmlBuilder();
+  const lines = logLines(model.meeting);
+  // A meeting has a dozen speakers and thousands of lines: each nick is cleaned and coloured once.
+  const speakers = new Map<string, { nick: string; colour: number }>();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as LoggedLine;
+    let speaker = speakers.get(l.nick);
+    if (speaker === undefined) {
+      speaker = { nick: visibleText(l.nick), colour: nickColour(l.nick) };
+      speakers.set(l.nick, speaker);
+    }
     const action = l.kind === 'action';
-    const command = isCommand(l.kind, l.text);
-    return {
-      id: `l-${i + 1}`,
-      cls: ['line', action ? 'action' : '', command ? 'cmd' : ''].filter((c) => c !== '').join(' '),
-      hms: hms(l.time, model.zone),
+    rows.add(action ? did : said, {
+      n: i + 1,
+      cls: action ? 'line action' : isCommand(l.kind, l.text) ? 'line cmd' : 'line',
       iso: isoInstant(l.time),
-      isAction: action,
-      nick: visibleText(l.nick),
-      colour: nickColour(l.nick),
-      parts: textParts(l.text),
-    };
-  });
+      hms: hms(l.time, zone),
+      colour: speaker.colour,
+      nick: speaker.nick,
+      text: lineText(l.text),
+    });
+  }
   const view = {
     ...pageHead(model),
     zone: zoneAbbrev(model.start, model.zone),
-    lines,
+    lines: rows,
     lineCount: lines.length === 1 ? '1 line' : `${lines.length} lines`,
   };
   return renderHtml('log.html.hbs', view);
