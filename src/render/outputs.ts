@@ -2,13 +2,29 @@
 import { formatLog } from '../core/logformat.js';
 import { minutesModel } from '../core/minutes.js';
 import { logLines, type Meeting } from '../core/state.js';
-import { renderHtmlLog, renderHtmlMinutes } from './html.js';
+import { renderHtmlMinutes } from './html.js';
+import { renderHtmlLogBytes } from './loghtml.js';
 import { renderTextMinutes } from './textminutes.js';
 
 export interface RenderedFile {
   /** `.log.txt`, `.html`, …: appended to the base path. */
   readonly ext: string;
   readonly content: string;
+  /** The content as UTF-8, where the renderer wrote bytes directly (the large files): what is written. */
+  readonly bytes?: Uint8Array;
+}
+
+/** A file rendered as bytes; its text is decoded only if someone asks for it. */
+function bytesFile(ext: string, bytes: Uint8Array): RenderedFile {
+  let text: string | undefined;
+  return {
+    ext,
+    bytes,
+    get content(): string {
+      text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      return text;
+    },
+  };
 }
 
 export interface RenderedMeeting {
@@ -30,7 +46,7 @@ export function renderMeeting(m: Meeting): RenderedMeeting {
   const model = minutesModel(m);
   const files: RenderedFile[] = [
     { ext: '.log.txt', content: formatLog(logLines(m), m.config.timezone) },
-    { ext: '.log.html', content: renderHtmlLog(model) },
+    bytesFile('.log.html', renderHtmlLogBytes(model)),
     { ext: '.html', content: renderHtmlMinutes(model) },
     { ext: '.txt', content: renderTextMinutes(model, endNote(m)) },
   ];

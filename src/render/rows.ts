@@ -5,7 +5,7 @@ import { htmlEscaper, isRow, TEMPLATE_DIR, templateSource } from './templates.js
 /**
  * Markup made from templates, printed by another template's `{{name}}` as it is: handlebars' escaping
  * passes an object with toHTML() through untouched, as it does its own SafeString. Only HtmlBuilder
- * makes them, and only from row template output.
+ * makes them, from row template output (and src/render/utf8.ts one fixed comment marking where rows go).
  */
 export interface Html {
   toHTML(): string;
@@ -53,7 +53,13 @@ export function compileRow(name: string, source: string, escape: (value: unknown
   };
   // One straight-line concatenation per row: looping over the fields costs a third more per row.
   const parts = [JSON.stringify(literals[0])];
-  fields.forEach((f, i) => parts.push(`(v.${f} !== undefined ? e(v.${f}) : m(${JSON.stringify(f)}))`, JSON.stringify(literals[i + 1])));
+  // A number prints as its digits, as escapeExpression prints it, without the test for markup.
+  fields.forEach((f, i) =>
+    parts.push(
+      `(typeof v.${f} === 'number' ? '' + v.${f} : v.${f} !== undefined ? e(v.${f}) : m(${JSON.stringify(f)}))`,
+      JSON.stringify(literals[i + 1]),
+    ),
+  );
   // The code is made above from checked identifiers and JSON-quoted literals only: nothing from the text it renders.
   const make = new Function('e', 'm', `'use strict'; return function row(v) { return ${parts.join(' + ')}; };`) as (
     e: (value: unknown) => string,

@@ -34,11 +34,11 @@ function utf8(content: string): Buffer {
 }
 
 /** Write to a temporary file beside the target, then rename: readers never see half a file. */
-export function writeAtomic(path: string, content: string, mode: number): void {
+export function writeAtomic(path: string, content: string | Uint8Array, mode: number): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${++counter}`;
   try {
-    writeFileSync(tmp, utf8(content), { mode });
+    writeFileSync(tmp, typeof content === 'string' ? utf8(content) : content, { mode });
     renameSync(tmp, path);
   } catch (cause) {
     rmSync(tmp, { force: true });
@@ -52,7 +52,7 @@ export function writeMeeting(outDir: string, r: RenderedMeeting): string[] {
   const written: string[] = [];
   for (const f of r.files) {
     const path = pathInside(outDir, r.base + f.ext);
-    writeAtomic(path, f.content, mode);
+    writeAtomic(path, f.bytes ?? f.content, mode);
     written.push(path);
   }
   return written;
