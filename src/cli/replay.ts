@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GAVEL_TEXTS, MEETBOT_TEXTS, meetingConfig, type MeetingConfig } from '../core/config.js';
-import { decodeLog, parseLogFileName, readLog } from '../core/logreader.js';
-import { replayEvents } from '../core/replay.js';
+import { decodeLog, forEachLogLine, parseLogFileName } from '../core/logreader.js';
+import { Replay } from '../core/replay.js';
 import type { Meeting } from '../core/state.js';
 import { isValidZone } from '../core/time.js';
 import { renderMeeting } from '../render/outputs.js';
@@ -99,8 +99,6 @@ export function loadLogFile(file: string, opts: ReplayOptions, extra?: Partial<M
   const { text, invalidUtf8 } = decodeLog(bytes);
   const warnings: string[] = [];
   if (invalidUtf8) warnings.push(`${file}: bytes that are not UTF-8 were read as U+FFFD`);
-  const { events, problems } = readLog(text, date, opts.timezone);
-  for (const p of problems) warnings.push(`${file}:${p.line}: ${p.reason}: ${JSON.stringify(p.text)}`);
   const config = meetingConfig({
     channel,
     urlPrefix: opts.urlPrefix,
@@ -108,9 +106,17 @@ export function loadLogFile(file: string, opts: ReplayOptions, extra?: Partial<M
     texts: opts.wording === 'meetbot' ? MEETBOT_TEXTS : GAVEL_TEXTS,
     ...extra,
   });
-  const { meetings } = replayEvents(config, events);
+  // Each line is folded as it is read: no array of every line's event is kept.
+  const replay = new Replay(config);
+  let lineCount = 0;
+  const problems = forEachLogLine(text, date, opts.timezone, (ev) => {
+    lineCount++;
+    replay.add(ev);
+  });
+  for (const p of problems) warnings.push(`${file}:${p.line}: ${p.reason}: ${JSON.stringify(p.text)}`);
+  const { meetings } = replay.result();
   if (meetings.length === 0) throw new LogFileError(file, 'no #startmeeting line: not a meeting log');
-  return { meetings, warnings, lineCount: events.length };
+  return { meetings, warnings, lineCount };
 }
 
 export async function replayMain(argv: string[], io: CliIo): Promise<number> {

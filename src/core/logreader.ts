@@ -46,6 +46,20 @@ export function decodeLog(bytes: Uint8Array): { text: string; invalidUtf8: boole
 
 export function readLog(text: string, date: { y: number; m: number; d: number }, zone: string): Omit<ReadLog, 'invalidUtf8'> {
   const events: LineEvent[] = [];
+  const problems = forEachLogLine(text, date, zone, (ev) => events.push(ev));
+  return { events, problems };
+}
+
+/**
+ * Reads the log line by line, handing each line event over as it is read: a replay folds it at once,
+ * so twenty thousand events never pile up to be copied by the garbage collector. Returns the problems.
+ */
+export function forEachLogLine(
+  text: string,
+  date: { y: number; m: number; d: number },
+  zone: string,
+  onLine: (event: LineEvent) => void,
+): LogProblem[] {
   const problems: LogProblem[] = [];
   const day = new Date(Date.UTC(date.y, date.m - 1, date.d));
   let [y, mo, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
@@ -71,7 +85,7 @@ export function readLog(text: string, date: { y: number; m: number; d: number },
     }
     prevSeconds = secs;
     const time = fromLocal(y, mo, d, p.h, p.m, p.s, zone);
-    events.push({ type: 'line', time, nick: p.nick, kind: p.kind, text: p.text });
+    onLine({ type: 'line', time, nick: p.nick, kind: p.kind, text: p.text });
   }
-  return { events, problems };
+  return problems;
 }

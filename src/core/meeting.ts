@@ -100,10 +100,9 @@ class Step implements CommandContext {
 
   addItem(kind: ItemKind, text: string, extra?: Partial<Item>): void {
     const item: Item = { id: this.m.nextItemId, kind, text, nick: this.nick, time: this.time, line: this.line, ...extra };
-    // slice and push: a copy as an array spread makes it, without the iteration protocol.
-    const items = this.m.items.slice();
-    items.push(item);
-    this.update({ items, nextItemId: this.m.nextItemId + 1 });
+    // concat allocates the copy at its final size, without the iteration protocol of a spread (a
+    // meeting of 2,000 items copies 2 million references either way, as every state keeps its own).
+    this.update({ items: this.m.items.concat([item]), nextItemId: this.m.nextItemId + 1 });
   }
 
   write(reason: 'save' | 'end'): void {
