@@ -5,7 +5,7 @@ import { hms, isoInstant, longDate, zoneAbbrev } from '../core/time.js';
 import type { ItemKind } from '../core/types.js';
 import { itemText, nickColour, pageHead, siblingHref } from './htmltext.js';
 import { visibleText } from './ircformat.js';
-import { HtmlBuilder, rowTemplate } from './rows.js';
+import { HtmlBuilder, renderRow, rowTemplate, type Html } from './rows.js';
 import { renderHtml } from './templates.js';
 
 // The log page and the shared helpers live beside this file; these names are imported from here too.
@@ -32,12 +32,12 @@ function duration(ms: number): string {
 
 /** Each item's row with and without its kind, rendered once though an action is listed up to three times. */
 class ItemRows {
-  private readonly withKind = new Map<number, HtmlBuilder>();
-  private readonly plain = new Map<number, HtmlBuilder>();
+  private readonly withKind = new Map<number, Html>();
+  private readonly plain = new Map<number, Html>();
 
   constructor(private readonly logHref: string) {}
 
-  private one(item: ItemView, kind: boolean): HtmlBuilder {
+  private one(item: ItemView, kind: boolean): Html {
     const cache = kind ? this.withKind : this.plain;
     let row = cache.get(item.id);
     if (row === undefined) {
@@ -50,7 +50,7 @@ class ItemRows {
         iso: isoInstant(item.time),
         href: `${this.logHref}#l-${item.line}`,
       };
-      row = new HtmlBuilder().add(rowTemplate(kind ? 'row-item-kind.html.hbs' : 'row-item.html.hbs'), fields);
+      row = renderRow(rowTemplate(kind ? 'row-item-kind.html.hbs' : 'row-item.html.hbs'), fields);
       cache.set(item.id, row);
     }
     return row;
@@ -63,29 +63,38 @@ class ItemRows {
   }
 }
 
-function topicHead(item: ItemView, logHref: string): object {
-  return {
-    text: itemText(item),
-    nick: visibleText(item.nick),
-    hms: item.hms,
-    iso: isoInstant(item.time),
-    href: `${logHref}#l-${item.line}`,
-    anchor: `i-${item.id}`,
-  };
+/** The summary: a section per topic with its items (items said before the first topic get one too). */
+function summary(model: MinutesModel, rows: ItemRows, logHref: string): HtmlBuilder {
+  const out = new HtmlBuilder();
+  if (model.groups.length === 0) return out.add(rowTemplate('row-no-summary.html.hbs'), {});
+  for (const g of model.groups) {
+    const items = new HtmlBuilder();
+    if (g.items.length > 0) items.add(rowTemplate('row-item-list.html.hbs'), { items: rows.list(g.items, true) });
+    const t = g.topic;
+    if (t === undefined) {
+      out.add(rowTemplate('row-untitled.html.hbs'), { items });
+    } else {
+      out.add(rowTemplate('row-topic.html.hbs'), {
+        anchor: `i-${t.id}`,
+        text: itemText(t),
+        nick: visibleText(t.nick),
+        hms: t.hms,
+        iso: isoInstant(t.time),
+        href: `${logHref}#l-${t.line}`,
+        items,
+      });
+    }
+  }
+  return out;
 }
 
 export function renderHtmlMinutes(model: MinutesModel): string {
   const logHref = siblingHref(model.basePath, '.log.html');
   const rows = new ItemRows(logHref);
-  const groups = model.groups.map((g) => ({
-    hasTopic: g.topic !== undefined,
-    topic: g.topic === undefined ? false : topicHead(g.topic, logHref),
-    hasItems: g.items.length > 0,
-    items: rows.list(g.items, true),
-  }));
-  const topics = model.groups.flatMap((g) =>
-    g.topic === undefined ? [] : [{ anchor: `i-${g.topic.id}`, text: visibleText(g.topic.text) }],
-  );
+  const topics = new HtmlBuilder();
+  for (const g of model.groups) {
+    if (g.topic !== undefined) topics.add(rowTemplate('row-toc.html.hbs'), { anchor: `i-${g.topic.id}`, text: visibleText(g.topic.text) });
+  }
   const view = {
     ...pageHead(model),
     owner: visibleText(model.owner),
@@ -94,9 +103,9 @@ export function renderHtmlMinutes(model: MinutesModel): string {
     end: when(model.end, model.zone),
     duration: duration(model.end - model.start),
     zone: zoneAbbrev(model.start, model.zone),
-    groups,
-    hasGroups: groups.length > 0,
+    summary: summary(model, rows, logHref),
     topics,
+    hasTopics: model.groups.some((g) => g.topic !== undefined),
     actions: rows.list(model.actions, false),
     hasActions: model.actions.length > 0,
     byPerson: model.byPerson.map((p) => ({ nick: visibleText(p.nick), colour: nickColour(p.nick), actions: rows.list(p.actions, false) })),

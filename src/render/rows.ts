@@ -81,6 +81,18 @@ export function rowTemplate(name: string): RowTemplate {
   return row;
 }
 
+class RowHtml implements Html {
+  constructor(private readonly html: string) {}
+  toHTML(): string {
+    return this.html;
+  }
+}
+
+/** One row on its own, to be added to several builders (an action listed under its topic and its person). */
+export function renderRow(row: RowTemplate, view: RowView): Html {
+  return new RowHtml(row.render(view));
+}
+
 // Rows are joined into a flat string every so often: a page of thousands of rows kept as one rope of
 // small strings is slow for the garbage collector to copy and for the file write to flatten.
 const FLUSH_ROWS = 2048;
@@ -97,7 +109,7 @@ export class HtmlBuilder implements Html {
   }
 
   /** Appends markup built the same way, e.g. an item's row that is listed twice. */
-  addHtml(html: HtmlBuilder): this {
+  addHtml(html: Html): this {
     this.rows.push(html.toHTML());
     return this;
   }
