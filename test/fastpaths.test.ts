@@ -7,7 +7,8 @@ import { parseCanonicalLine, parseLogLine } from '../src/core/logformat.js';
 import { nickMatcher } from '../src/core/nicks.js';
 import { replayEvents } from '../src/core/replay.js';
 import { withLogLine } from '../src/core/state.js';
-import { normaliseText } from '../src/core/text.js';
+import { codePointLength, normaliseText } from '../src/core/text.js';
+import { wrap } from '../src/core/textwrap.js';
 import { asctime, dateParts, hms, isoDate, isoInstant, longDate, zoneAbbrev } from '../src/core/time.js';
 
 /** A small seeded generator, so the cases are the same every run. */
@@ -144,6 +145,37 @@ describe('hot-path helpers', () => {
     const ref = (t: string): string => t.trim().replace(/^\x01+|\x01+$/g, '').trim();
     for (const t of ['', ' a ', '\x01ACTION x\x01', ' \x01\x01 a \x01', 'a\x01b', '\u00a0x\u3000', '\x01', ' \x01 ']) {
       assert.equal(normaliseText(t), ref(t), JSON.stringify(t));
+    }
+  });
+
+  it('wrap gives a short text its one line as the full algorithm does', () => {
+    // The algorithm without the shortcut, for text without tabs (Python 2.7 textwrap as MeetBot set it up).
+    const ref = (text: string, width: number, first: string, rest: string): string[] => {
+      const chunks = text.replace(/[\t\n\x0b\x0c\r]/g, ' ').split(/(\s+)/u).filter((c) => c !== '').reverse();
+      const lines: string[] = [];
+      while (chunks.length > 0) {
+        const cur: string[] = [];
+        let len = 0;
+        const indent = lines.length > 0 ? rest : first;
+        const w = width - codePointLength(indent);
+        if (lines.length > 0 && (chunks[chunks.length - 1] ?? 'x').trim() === '') chunks.pop();
+        while (chunks.length > 0 && len + codePointLength(chunks[chunks.length - 1] ?? '') <= w) {
+          len += codePointLength(chunks[chunks.length - 1] ?? '');
+          cur.push(chunks.pop() ?? '');
+        }
+        if (chunks.length > 0 && codePointLength(chunks[chunks.length - 1] ?? '') > w && cur.length === 0) cur.push(chunks.pop() ?? '');
+        if (cur.length > 0 && (cur[cur.length - 1] ?? 'x').trim() === '') cur.pop();
+        if (cur.length > 0) lines.push(indent + cur.join(''));
+      }
+      return lines;
+    };
+    const r = rng(11);
+    const pieces = ['word', 'a', ' ', '  ', '\u00a0', '\u3000', '\n', 'Zoë', '😀', 'x'.repeat(30), '\r', '-'];
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: Math.floor(r() * 12) }, () => pieces[Math.floor(r() * pieces.length)]).join('');
+      const width = 10 + Math.floor(r() * 70);
+      const indent = ' '.repeat(Math.floor(r() * 6));
+      assert.deepEqual(wrap(text, { width, initialIndent: indent, subsequentIndent: `${indent}  ` }), ref(text, width, indent, `${indent}  `), JSON.stringify([text, width]));
     }
   });
 });
