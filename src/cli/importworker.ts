@@ -24,7 +24,7 @@ export function parseForImport(file: string, job: ImportJob, known: Set<string>)
     const hash = sha256(bytes);
     if (known.has(hash)) return { file, status: 'duplicate' };
     known.add(hash);
-    const loaded = loadLogFile(file, job.opts, job.extra, bytes);
+    const loaded = loadLogFile(file, job.opts, { extra: job.extra, bytes, keepEvents: true });
     const slices = loaded.slices.map((s) => ({ events: s.events, summary: summarise(s.meeting) }));
     return { file, status: 'parsed', hash, slices, warnings: loaded.warnings, lines: loaded.lineCount };
   } catch (err) {

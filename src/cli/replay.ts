@@ -4,11 +4,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GAVEL_TEXTS, MEETBOT_TEXTS, meetingConfig, OUTPUT_FORMATS, type MeetingConfig, type OutputFormat } from '../core/config.js';
-import { decodeLog, parseLogFileName, readLog } from '../core/logreader.js';
-import { splitMeetings, type MeetingSlice } from '../core/replay.js';
+import { decodeLog, forEachLogLine, parseLogFileName } from '../core/logreader.js';
+import { Replay, type MeetingSlice } from '../core/replay.js';
 import type { Meeting } from '../core/state.js';
 import { isValidZone } from '../core/time.js';
-import type { LineEvent } from '../core/types.js';
 import { renderMeeting } from '../render/outputs.js';
 import { writeMeeting } from '../render/write.js';
 import { UsageError, type CliIo } from './io.js';
@@ -111,15 +110,16 @@ export function readLogBytes(file: string): Buffer {
   }
 }
 
-export interface ReadLogFile {
+export interface LogFileText {
   readonly config: MeetingConfig;
-  readonly events: LineEvent[];
+  readonly text: string;
+  readonly date: { y: number; m: number; d: number };
   readonly warnings: string[];
   readonly bytes: Buffer;
 }
 
-/** Reads and parses one log file. Throws LogFileError when the file as a whole is unusable. */
-export function readLogFile(file: string, opts: ReplayOptions, extra?: Partial<MeetingConfig>, given?: Buffer): ReadLogFile {
+/** Reads one log file and works out its settings. Throws LogFileError when the file as a whole is unusable. */
+export function readLogFile(file: string, opts: ReplayOptions, extra?: Partial<MeetingConfig>, given?: Buffer): LogFileText {
   const bytes = given ?? readLogBytes(file);
   const info = parseLogFileName(file);
   const channel = opts.channel ?? info.channel;
@@ -129,8 +129,6 @@ export function readLogFile(file: string, opts: ReplayOptions, extra?: Partial<M
   const { text, invalidUtf8 } = decodeLog(bytes);
   const warnings: string[] = [];
   if (invalidUtf8) warnings.push(`${file}: bytes that are not UTF-8 were read as U+FFFD`);
-  const { events, problems } = readLog(text, date, opts.timezone);
-  for (const p of problems) warnings.push(`${file}:${p.line}: ${p.reason}: ${JSON.stringify(p.text)}`);
   const config = meetingConfig({
     channel,
     urlPrefix: opts.urlPrefix,
@@ -139,7 +137,7 @@ export function readLogFile(file: string, opts: ReplayOptions, extra?: Partial<M
     ...(opts.formats !== undefined ? { formats: opts.formats } : {}),
     ...extra,
   });
-  return { config, events, warnings, bytes };
+  return { config, text, date, warnings, bytes };
 }
 
 function whyNoMeeting(bytes: Buffer, lines: number): string {
@@ -150,12 +148,27 @@ function whyNoMeeting(bytes: Buffer, lines: number): string {
   return 'no #startmeeting line: not a meeting log';
 }
 
-/** Reads and folds one log file into its meetings (with their events). */
-export function loadLogFile(file: string, opts: ReplayOptions, extra?: Partial<MeetingConfig>, given?: Buffer): LoadedLog {
-  const { config, events, warnings, bytes } = readLogFile(file, opts, extra, given);
-  const slices = splitMeetings(config, events);
-  if (slices.length === 0) throw new LogFileError(file, whyNoMeeting(bytes, events.length));
-  return { meetings: slices.map((s) => s.meeting), slices, warnings, lineCount: events.length, bytes };
+export interface LoadOptions {
+  readonly extra?: Partial<MeetingConfig>;
+  /** The file's bytes, when already read. */
+  readonly bytes?: Buffer;
+  /** Keep each meeting's events (to store them); otherwise only the meetings are kept. */
+  readonly keepEvents?: boolean;
+}
+
+/** Reads and folds one log file into its meetings; each line is folded as it is read. */
+export function loadLogFile(file: string, opts: ReplayOptions, load: LoadOptions = {}): LoadedLog {
+  const { config, text, date, warnings, bytes } = readLogFile(file, opts, load.extra, load.bytes);
+  const replay = new Replay(config, load.keepEvents === true);
+  let lineCount = 0;
+  const problems = forEachLogLine(text, date, opts.timezone, (ev) => {
+    lineCount++;
+    replay.add(ev);
+  });
+  for (const p of problems) warnings.push(`${file}:${p.line}: ${p.reason}: ${JSON.stringify(p.text)}`);
+  const slices = replay.sliced();
+  if (slices.length === 0) throw new LogFileError(file, whyNoMeeting(bytes, lineCount));
+  return { meetings: slices.map((s) => s.meeting), slices, warnings, lineCount, bytes };
 }
 
 export async function replayMain(argv: string[], io: CliIo): Promise<number> {
@@ -167,7 +180,7 @@ export async function replayMain(argv: string[], io: CliIo): Promise<number> {
   try {
     for (const file of files) {
       try {
-        const loaded = loadLogFile(file, opts);
+        const loaded = loadLogFile(file, opts, { keepEvents: store !== undefined });
         for (const w of loaded.warnings) io.stderr.write(`warning: ${w}\n`);
         for (const m of loaded.meetings) {
           for (const path of writeMeeting(out, renderMeeting(m))) io.stdout.write(`${path}\n`);

@@ -4,7 +4,7 @@ import { nickMatcher } from './nicks.js';
 import { logLines, type Meeting } from './state.js';
 import { compareCodePoints } from './text.js';
 import { hms, zoneAbbrev } from './time.js';
-import type { Item } from './types.js';
+import type { Item, LoggedLine } from './types.js';
 
 export interface ItemView extends Item {
   /** `ACTION: ` before the text in MeetBot's text minutes; empty for topics and info. */
@@ -59,7 +59,12 @@ function byNickCaseless(a: string, b: string): number {
 /** Every nick that said a line (the bot too) and every nick named by #chair or #nick, with lines said. */
 export function attendees(m: Meeting): Attendee[] {
   const counts = new Map<string, number>();
-  for (const l of logLines(m)) counts.set(l.nick, (counts.get(l.nick) ?? 0) + 1);
+  const lines = logLines(m);
+  // An index loop: for-of allocates an iterator result per line until the loop is optimised.
+  for (let i = 0; i < lines.length; i++) {
+    const nick = (lines[i] as LoggedLine).nick;
+    counts.set(nick, (counts.get(nick) ?? 0) + 1);
+  }
   for (const n of m.extraNicks) if (!counts.has(n)) counts.set(n, 0);
   // Most lines first; MeetBot's tie order was arbitrary, Gavel's is alphabetical.
   return [...counts]

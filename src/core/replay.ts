@@ -9,34 +9,64 @@ export interface ReplayResult {
   readonly meetings: Meeting[];
 }
 
-export function replayEvents(config: MeetingConfig, events: readonly LineEvent[]): ReplayResult {
-  return { meetings: splitMeetings(config, events).map((s) => s.meeting) };
-}
-
 /** One meeting found in a log: the events from its #startmeeting to its end, and the meeting they make. */
 export interface MeetingSlice {
   readonly events: readonly LineEvent[];
   readonly meeting: Meeting;
 }
 
+/**
+ * The fold one line at a time, for a reader that hands lines over as it reads them (no array of
+ * events). With `keepEvents` it also cuts the log into meetings with their events (for the store).
+ */
+export class Replay {
+  private state: ChannelState;
+  private readonly slices: MeetingSlice[] = [];
+  private current: LineEvent[] | undefined;
+
+  constructor(
+    config: MeetingConfig,
+    private readonly keepEvents = false,
+  ) {
+    this.state = initialState(config);
+  }
+
+  add(ev: LineEvent): void {
+    const r = step(this.state, ev);
+    if (this.keepEvents) {
+      if (this.current === undefined && r.state.meeting !== undefined) this.current = [];
+      this.current?.push(ev);
+    }
+    this.state = r.state;
+    if (r.ended !== undefined) {
+      this.slices.push({ events: this.current ?? [], meeting: r.ended });
+      this.current = undefined;
+    }
+  }
+
+  /** The meetings with their events (empty event lists without `keepEvents`), the one still open at the end included. */
+  sliced(): MeetingSlice[] {
+    const open = finish(this.state);
+    return open === undefined ? [...this.slices] : [...this.slices, { events: this.current ?? [], meeting: open }];
+  }
+
+  result(): ReplayResult {
+    return { meetings: this.sliced().map((s) => s.meeting) };
+  }
+}
+
+export function replayEvents(config: MeetingConfig, events: readonly LineEvent[]): ReplayResult {
+  const replay = new Replay(config);
+  // An index loop: for-of allocates an iterator result per line until the loop is optimised.
+  for (let i = 0; i < events.length; i++) replay.add(events[i] as LineEvent);
+  return replay.result();
+}
+
 /** Folds a log and cuts it into meetings; lines outside any meeting belong to none. */
 export function splitMeetings(config: MeetingConfig, events: readonly LineEvent[]): MeetingSlice[] {
-  let state: ChannelState = initialState(config);
-  const slices: MeetingSlice[] = [];
-  let current: LineEvent[] | undefined;
-  for (const ev of events) {
-    const r = step(state, ev);
-    if (current === undefined && r.state.meeting !== undefined) current = [];
-    current?.push(ev);
-    if (r.ended !== undefined) {
-      slices.push({ events: current ?? [ev], meeting: r.ended });
-      current = undefined;
-    }
-    state = r.state;
-  }
-  const open = finish(state);
-  if (open !== undefined) slices.push({ events: current ?? [], meeting: open });
-  return slices;
+  const replay = new Replay(config, true);
+  for (let i = 0; i < events.length; i++) replay.add(events[i] as LineEvent);
+  return replay.sliced();
 }
 
 export interface FoldResult {

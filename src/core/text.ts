@@ -14,6 +14,8 @@ export function stripLeadingFormatting(text: string): string {
 
 /** The text of a line as the meeting keeps it: trimmed, CTCP `\x01` markers removed from both ends. */
 export function normaliseText(text: string): string {
+  // Most lines hold no CTCP marker: a plain trim gives the same text without a regular expression.
+  if (!text.includes('\x01')) return text.trim();
   return text.trim().replace(/^\x01+|\x01+$/g, '').trim();
 }
 

@@ -41,6 +41,11 @@ export function wrap(text: string, opts: WrapOptions): string[] {
   const initialIndent = opts.initialIndent ?? '';
   const subsequentIndent = opts.subsequentIndent ?? '';
   const munged = expandTabs(text).replace(ASCII_WS_RE, ' ');
+  // Text that fits on the first line and does not end in a blank is that line, as the loop below
+  // would make it (its length in UTF-16 units is at least its length in code points).
+  if (munged !== '' && munged.length <= opts.width - codePointLength(initialIndent) && munged.trimEnd() === munged) {
+    return [initialIndent + munged];
+  }
   const chunks = munged.split(WORDSEP_RE).filter((c) => c !== '');
   chunks.reverse();
   const lines: string[] = [];

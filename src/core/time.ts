@@ -1,16 +1,67 @@
-// Formatting instants in a meeting's time zone (luxon); the core is handed every instant, it never asks the clock.
-import { DateTime, IANAZone } from 'luxon';
+// Formatting instants in a meeting's time zone; the core is handed every instant, it never asks the clock.
+import { createRequire } from 'node:module';
+import type { DateTime } from 'luxon';
+
+// Luxon (and through it Intl, whose first use costs a short replay a tenth of its time) is used only
+// for what needs the zone database: offsets and names of zones other than UTC, and instants outside
+// years 1000–9999. Everything else is plain arithmetic and English names, byte for byte as luxon prints
+// them (test/time.test.ts compares the two). So luxon is loaded on first need, not with the core:
+// `gavel --help` and a replay in UTC never load it.
+type Luxon = typeof import('luxon');
+let luxon: Luxon | undefined;
+
+function lx(): Luxon {
+  luxon ??= createRequire(import.meta.url)('luxon') as Luxon;
+  return luxon;
+}
 
 export function inZone(time: number, zone: string): DateTime {
-  return DateTime.fromMillis(time, { zone });
+  return lx().DateTime.fromMillis(time, { zone });
 }
 
 export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone) || zone === 'UTC';
+  return zone === 'UTC' || lx().IANAZone.isValidZone(zone);
+}
+
+const DAY = 86_400_000;
+/** 1000-01-01 and 10000-01-01 UTC: four-digit years, the range the fast paths print. */
+const FAST_FROM = -30_610_224_000_000;
+const FAST_TO = 253_402_300_800_000;
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const TWO: readonly string[] = Array.from({ length: 60 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+
+/** The wall clock in a zone with a fixed-per-instant offset, read from a UTC Date shifted by it. */
+interface Wall {
+  readonly y: number;
+  /** 1–12 */
+  readonly mo: number;
+  readonly d: number;
+  readonly h: number;
+  readonly mi: number;
+  readonly s: number;
+  /** 0 = Sunday */
+  readonly wd: number;
+}
+
+/** The wall clock, or undefined where luxon must decide (zones other than UTC, years outside 1000–9999). */
+function utcWall(time: number, zone: string): Wall | undefined {
+  if (zone !== 'UTC' || !(time >= FAST_FROM && time < FAST_TO)) return undefined;
+  const d = new Date(time);
+  return {
+    y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(),
+    h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds(), wd: d.getUTCDay(),
+  };
 }
 
 /** C's asctime(): `Wed Mar  7 22:00:26 2018`, the day padded with a space. */
 export function asctime(time: number, zone: string): string {
+  const w = utcWall(time, zone);
+  if (w !== undefined) {
+    const day = w.d < 10 ? ` ${w.d}` : String(w.d);
+    return `${WEEKDAYS[w.wd]?.slice(0, 3)} ${MONTHS[w.mo - 1]?.slice(0, 3)} ${day} ${TWO[w.h]}:${TWO[w.mi]}:${TWO[w.s]} ${w.y}`;
+  }
   const d = inZone(time, zone).setLocale('en-US');
   const day = String(d.day).padStart(2, ' ');
   return `${d.toFormat('ccc LLL')} ${day} ${d.toFormat('HH:mm:ss yyyy')}`;
@@ -31,17 +82,41 @@ export function offsetAt(time: number, zone: string): number {
   const bucket = Math.floor(time / QUARTER);
   let off = byBucket.get(bucket);
   if (off === undefined) {
-    off = DateTime.fromMillis(bucket * QUARTER, { zone }).offset * 60_000;
+    off = inZone(bucket * QUARTER, zone).offset * 60_000;
     byBucket.set(bucket, off);
   }
   return off;
 }
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+// `HH:MM:SS` for a second of the day, made once each: a meeting prints the same few thousand many times.
+let clocks: (string | undefined)[] | undefined;
+
+function clock(secondOfDay: number): string {
+  // A preallocated array: indexing it is cheaper than hashing into a Map, and 86,400 slots are 700 KB.
+  clocks ??= new Array<string | undefined>(86_400);
+  let c = clocks[secondOfDay];
+  if (c === undefined) {
+    const h = Math.floor(secondOfDay / 3600);
+    const m = Math.floor(secondOfDay / 60) % 60;
+    c = `${TWO[h]}:${TWO[m]}:${TWO[secondOfDay % 60]}`;
+    clocks[secondOfDay] = c;
+  }
+  return c;
+}
+
+/** Whole seconds since the day began, for an instant given in milliseconds (floored, as Date does). */
+function secondOfDay(ms: number): number {
+  return Math.floor((ms - Math.floor(ms / DAY) * DAY) / 1000);
+}
+
+/** The largest instant a Date holds, in milliseconds either side of 1970. */
+const DATE_LIMIT = 8.64e15;
 
 export function hms(time: number, zone: string): string {
-  const d = new Date(time + offsetAt(time, zone));
-  return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+  // As `new Date(time + offset)` reads it: truncated to whole milliseconds, NaN beyond a Date's range.
+  const local = Math.trunc(time + offsetAt(time, zone));
+  if (!(Math.abs(local) <= DATE_LIMIT)) return 'NaN:NaN:NaN';
+  return clock(secondOfDay(local));
 }
 
 /** A wall-clock time in the zone to an instant (the earlier one where a clock change repeats an hour). */
@@ -54,26 +129,46 @@ export function fromLocal(y: number, mo: number, d: number, h: number, mi: numbe
 
 /** The zone's short name at that instant (`UTC`, `CET`, or an offset where none is known). */
 export function zoneAbbrev(time: number, zone: string): string {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
   const d = inZone(time, zone).setLocale('en-US');
-  if (d.zone.name === 'UTC' || zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
+  if (d.zone.name === 'UTC') return 'UTC';
   return d.offsetNameShort ?? d.toFormat('ZZ');
 }
 
 /** `Wednesday, 7 March 2018` for pages. */
 export function longDate(time: number, zone: string): string {
+  const w = utcWall(time, zone);
+  if (w !== undefined) return `${WEEKDAYS[w.wd]}, ${w.d} ${MONTHS[w.mo - 1]} ${w.y}`;
   return inZone(time, zone).setLocale('en-GB').toFormat('cccc, d LLLL yyyy');
 }
 
 export function isoDate(time: number, zone: string): string {
+  const w = utcWall(time, zone);
+  if (w !== undefined) return `${w.y}-${TWO[w.mo]}-${TWO[w.d]}`;
   return inZone(time, zone).toFormat('yyyy-LL-dd');
 }
 
+// The `YYYY-MM-DDT` of the last day isoInstant printed: log lines come in order, mostly on one day.
+let isoDay = NaN;
+let isoDayText = '';
+
 export function isoInstant(time: number): string {
-  return `${new Date(time).toISOString().slice(0, 19)}Z`;
+  const t = Math.trunc(time);
+  if (!(t >= FAST_FROM && t < FAST_TO)) return `${new Date(time).toISOString().slice(0, 19)}Z`;
+  const day = Math.floor(t / DAY);
+  if (day !== isoDay) {
+    isoDayText = new Date(day * DAY).toISOString().slice(0, 11);
+    isoDay = day;
+  }
+  return `${isoDayText}${clock(secondOfDay(t))}Z`;
 }
 
 /** The parts a file-name pattern may use. */
 export function dateParts(time: number, zone: string): Record<string, string> {
+  const w = utcWall(time, zone);
+  if (w !== undefined) {
+    return { YYYY: String(w.y), MM: TWO[w.mo] ?? '', DD: TWO[w.d] ?? '', HH: TWO[w.h] ?? '', mm: TWO[w.mi] ?? '', ss: TWO[w.s] ?? '' };
+  }
   const d = inZone(time, zone);
   return {
     YYYY: d.toFormat('yyyy'),

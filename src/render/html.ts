@@ -1,93 +1,21 @@
-// The HTML minutes and log pages: view models built here, templates only loop and print (escaped).
-import { lookupCommand, parseCommand } from '../core/commands.js';
-import { safeHref } from '../core/links.js';
+// The HTML minutes page: view models built here, templates only loop and print (escaped).
 import type { ItemView, MinutesModel } from '../core/minutes.js';
-import { chairList, logLines } from '../core/state.js';
-import { stripLeadingFormatting } from '../core/text.js';
+import { chairList } from '../core/state.js';
 import { hms, isoInstant, longDate, zoneAbbrev } from '../core/time.js';
 import type { ItemKind } from '../core/types.js';
-import { ircToSegments, isPlainText, segmentClass, visibleText, type IrcSegment, type StyledSpan } from './ircformat.js';
+import { itemText, nickColour, pageHead, siblingHref } from './htmltext.js';
+import { visibleText } from './ircformat.js';
+import { HtmlBuilder, renderRow, rowTemplate, type Html } from './rows.js';
 import { renderHtml } from './templates.js';
 
-/** A run of text that is one link (href set) or plain (href ''). */
-export interface TextPart {
-  readonly href: string;
-  readonly spans: StyledSpan[];
-}
-
-interface Range {
-  readonly start: number;
-  readonly end: number;
-  readonly href: string;
-}
+// The log page and the shared helpers live beside this file; these names are imported from here too.
+export { renderHtmlLog } from './loghtml.js';
+export { siblingHref, textParts, type TextPart } from './htmltext.js';
 
 const KIND_LABEL: Record<ItemKind, string> = {
   TOPIC: 'Topic', INFO: 'Info', ACTION: 'Action', AGREED: 'Agreed', ACCEPTED: 'Accepted',
   REJECTED: 'Rejected', IDEA: 'Idea', HELP: 'Help', LINK: 'Link', VOTE: 'Vote',
 };
-
-const URL_RE = /[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+/g;
-
-/** Every `scheme://…` in the visible text that safeHref accepts, trimmed as findUrl trims. */
-function urlRanges(visible: string): Range[] {
-  const out: Range[] = [];
-  for (const m of visible.matchAll(URL_RE)) {
-    const url = m[0].replace(/[.)]+$/, '');
-    const href = safeHref(url);
-    if (href !== undefined) out.push({ start: m.index, end: m.index + url.length, href });
-  }
-  return out;
-}
-
-/** Cuts styled segments at link boundaries, so a link keeps the styling of the text it covers. */
-function splitParts(segs: readonly IrcSegment[], ranges: readonly Range[]): TextPart[] {
-  const parts: { href: string; spans: StyledSpan[] }[] = [];
-  let offset = 0;
-  for (const seg of segs) {
-    const cls = segmentClass(seg);
-    let i = 0;
-    while (i < seg.text.length) {
-      const at = offset + i;
-      const inside = ranges.find((r) => r.start <= at && at < r.end);
-      let stop = inside?.end ?? Infinity;
-      if (inside === undefined) for (const r of ranges) if (r.start > at && r.start < stop) stop = r.start;
-      const j = Math.min(seg.text.length, stop - offset);
-      const span = { text: seg.text.slice(i, j), cls };
-      const href = inside?.href ?? '';
-      const last = parts[parts.length - 1];
-      if (last !== undefined && last.href === href) last.spans.push(span);
-      else parts.push({ href, spans: [span] });
-      i = j;
-    }
-    offset += seg.text.length;
-  }
-  return parts;
-}
-
-/** Text with IRC styling shown and every safe URL made a link. */
-export function textParts(text: string): TextPart[] {
-  // Most lines have no control characters and no URL: they skip the segment machinery.
-  if (!text.includes('://') && isPlainText(text)) return [{ href: '', spans: [{ text, cls: '' }] }];
-  const segs = ircToSegments(text);
-  return splitParts(segs, urlRanges(segs.map((s) => s.text).join('')));
-}
-
-/** A LINK item: only its own URL is a link, and only when safeHref accepts it. */
-function linkItemParts(text: string, url: string | undefined): TextPart[] {
-  const segs = ircToSegments(text);
-  const visible = segs.map((s) => s.text).join('');
-  const shownUrl = url === undefined ? '' : visibleText(url);
-  const href = shownUrl === '' ? undefined : safeHref(shownUrl);
-  const start = shownUrl === '' ? -1 : visible.indexOf(shownUrl);
-  const ranges = href !== undefined && start >= 0 ? [{ start, end: start + shownUrl.length, href }] : [];
-  return splitParts(segs, ranges);
-}
-
-/** The last path segment, encoded: a relative link that a `:` in a channel name cannot turn into a scheme. */
-export function siblingHref(basePath: string, ext: string): string {
-  const last = basePath.split('/').pop() ?? '';
-  return encodeURIComponent(last + ext);
-}
 
 function when(time: number, zone: string): { text: string; iso: string } {
   return { text: `${longDate(time, zone)}, ${hms(time, zone)} ${zoneAbbrev(time, zone)}`, iso: isoInstant(time) };
@@ -102,42 +30,62 @@ function duration(ms: number): string {
   return m === 0 ? part(h, 'hour') : `${part(h, 'hour')} ${part(m, 'minute')}`;
 }
 
-/** A stable colour per nick, so a reader can follow a speaker down the log. */
-function nickColour(nick: string): number {
-  let h = 0;
-  for (let i = 0; i < nick.length; i++) h = (h * 31 + nick.charCodeAt(i)) >>> 0;
-  return h % 8;
+/** Each item's row with and without its kind, rendered once though an action is listed up to three times. */
+class ItemRows {
+  private readonly withKind = new Map<number, Html>();
+  private readonly plain = new Map<number, Html>();
+
+  constructor(private readonly logHref: string) {}
+
+  private one(item: ItemView, kind: boolean): Html {
+    const cache = kind ? this.withKind : this.plain;
+    let row = cache.get(item.id);
+    if (row === undefined) {
+      const fields = {
+        kind: KIND_LABEL[item.kind],
+        kindClass: `k-${item.kind.toLowerCase()}`,
+        text: itemText(item),
+        nick: visibleText(item.nick),
+        hms: item.hms,
+        iso: isoInstant(item.time),
+        href: `${this.logHref}#l-${item.line}`,
+      };
+      row = renderRow(rowTemplate(kind ? 'row-item-kind.html.hbs' : 'row-item.html.hbs'), fields);
+      cache.set(item.id, row);
+    }
+    return row;
+  }
+
+  list(items: readonly ItemView[], kind: boolean): HtmlBuilder {
+    const all = new HtmlBuilder();
+    for (const item of items) all.addHtml(this.one(item, kind));
+    return all;
+  }
 }
 
-function footer(model: MinutesModel): { botName: string; version: string; infoHref: string } {
-  const t = model.meeting.config.texts;
-  return { botName: visibleText(t.botName), version: visibleText(t.version), infoHref: safeHref(t.infoUrl) ?? '' };
-}
-
-function itemRow(item: ItemView, logHref: string): object {
-  return {
-    kind: KIND_LABEL[item.kind],
-    kindClass: `k-${item.kind.toLowerCase()}`,
-    parts: item.kind === 'LINK' ? linkItemParts(item.text, item.url) : textParts(item.text),
-    nick: visibleText(item.nick),
-    hms: item.hms,
-    iso: isoInstant(item.time),
-    href: `${logHref}#l-${item.line}`,
-    anchor: `i-${item.id}`,
-  };
-}
-
-function pageHead(model: MinutesModel): object {
-  return {
-    title: visibleText(model.title),
-    channel: visibleText(model.channel),
-    minutesHref: siblingHref(model.basePath, '.html'),
-    logHref: siblingHref(model.basePath, '.log.html'),
-    textHref: siblingHref(model.basePath, '.txt'),
-    rawHref: siblingHref(model.basePath, '.log.txt'),
-    date: longDate(model.start, model.zone),
-    ...footer(model),
-  };
+/** The summary: a section per topic with its items (items said before the first topic get one too). */
+function summary(model: MinutesModel, rows: ItemRows, logHref: string): HtmlBuilder {
+  const out = new HtmlBuilder();
+  if (model.groups.length === 0) return out.add(rowTemplate('row-no-summary.html.hbs'), {});
+  for (const g of model.groups) {
+    const items = new HtmlBuilder();
+    if (g.items.length > 0) items.add(rowTemplate('row-item-list.html.hbs'), { items: rows.list(g.items, true) });
+    const t = g.topic;
+    if (t === undefined) {
+      out.add(rowTemplate('row-untitled.html.hbs'), { items });
+    } else {
+      out.add(rowTemplate('row-topic.html.hbs'), {
+        anchor: `i-${t.id}`,
+        text: itemText(t),
+        nick: visibleText(t.nick),
+        hms: t.hms,
+        iso: isoInstant(t.time),
+        href: `${logHref}#l-${t.line}`,
+        items,
+      });
+    }
+  }
+  return out;
 }
 
 /**
@@ -152,15 +100,11 @@ export interface MinutesSiteView {
 
 export function renderHtmlMinutes(model: MinutesModel, site?: MinutesSiteView): string {
   const logHref = siblingHref(model.basePath, '.log.html');
-  const row = (i: ItemView): object => itemRow(i, logHref);
-  const groups = model.groups.map((g) => ({
-    hasTopic: g.topic !== undefined,
-    topic: g.topic === undefined ? false : row(g.topic),
-    items: g.items.map(row),
-  }));
-  const topics = model.groups.flatMap((g) =>
-    g.topic === undefined ? [] : [{ anchor: `i-${g.topic.id}`, text: visibleText(g.topic.text) }],
-  );
+  const rows = new ItemRows(logHref);
+  const topics = new HtmlBuilder();
+  for (const g of model.groups) {
+    if (g.topic !== undefined) topics.add(rowTemplate('row-toc.html.hbs'), { anchor: `i-${g.topic.id}`, text: visibleText(g.topic.text) });
+  }
   const view = {
     ...pageHead(model),
     owner: visibleText(model.owner),
@@ -169,14 +113,14 @@ export function renderHtmlMinutes(model: MinutesModel, site?: MinutesSiteView): 
     end: when(model.end, model.zone),
     duration: duration(model.end - model.start),
     zone: zoneAbbrev(model.start, model.zone),
-    groups,
-    hasGroups: groups.length > 0,
+    summary: summary(model, rows, logHref),
     topics,
-    actions: model.actions.map(row),
+    hasTopics: model.groups.some((g) => g.topic !== undefined),
+    actions: rows.list(model.actions, false),
     hasActions: model.actions.length > 0,
-    byPerson: model.byPerson.map((p) => ({ nick: visibleText(p.nick), colour: nickColour(p.nick), actions: p.actions.map(row) })),
+    byPerson: model.byPerson.map((p) => ({ nick: visibleText(p.nick), colour: nickColour(p.nick), actions: rows.list(p.actions, false) })),
     hasByPerson: model.byPerson.length > 0,
-    unassigned: model.unassigned.map(row),
+    unassigned: rows.list(model.unassigned, false),
     hasUnassigned: model.byPerson.length > 0 && model.unassigned.length > 0,
     people: model.people.map((p) => ({
       nick: visibleText(p.nick),
@@ -188,33 +132,3 @@ export function renderHtmlMinutes(model: MinutesModel, site?: MinutesSiteView): 
   return renderHtml('minutes.html.hbs', view);
 }
 
-/** A real command (known `#word`) is emphasised; `#1234` or `#channel` are ordinary words. */
-function isCommand(kind: 'message' | 'action', text: string): boolean {
-  if (kind !== 'message') return false;
-  const cmd = parseCommand(stripLeadingFormatting(text));
-  return cmd !== undefined && lookupCommand(cmd.word) !== undefined;
-}
-
-export function renderHtmlLog(model: MinutesModel): string {
-  const lines = logLines(model.meeting).map((l, i) => {
-    const action = l.kind === 'action';
-    const command = isCommand(l.kind, l.text);
-    return {
-      id: `l-${i + 1}`,
-      cls: ['line', action ? 'action' : '', command ? 'cmd' : ''].filter((c) => c !== '').join(' '),
-      hms: hms(l.time, model.zone),
-      iso: isoInstant(l.time),
-      isAction: action,
-      nick: visibleText(l.nick),
-      colour: nickColour(l.nick),
-      parts: textParts(l.text),
-    };
-  });
-  const view = {
-    ...pageHead(model),
-    zone: zoneAbbrev(model.start, model.zone),
-    lines,
-    lineCount: lines.length === 1 ? '1 line' : `${lines.length} lines`,
-  };
-  return renderHtml('log.html.hbs', view);
-}

@@ -3,8 +3,9 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../core/config.js';
 import { formatLog } from '../core/logformat.js';
 import { minutesModel } from '../core/minutes.js';
 import { logLines, type Meeting } from '../core/state.js';
-import { renderHtmlLog, renderHtmlMinutes, type MinutesSiteView } from './html.js';
+import { renderHtmlMinutes, type MinutesSiteView } from './html.js';
 import { renderJsonExport } from './jsonexport.js';
+import { renderHtmlLogBytes } from './loghtml.js';
 import { renderMarkdownMinutes } from './markdown.js';
 import { renderTextMinutes } from './textminutes.js';
 
@@ -12,6 +13,21 @@ export interface RenderedFile {
   /** `.log.txt`, `.html`, …: appended to the base path. */
   readonly ext: string;
   readonly content: string;
+  /** The content as UTF-8, where the renderer wrote bytes directly (the large files): what is written. */
+  readonly bytes?: Uint8Array;
+}
+
+/** A file rendered as bytes; its text is decoded only if someone asks for it. */
+function bytesFile(ext: string, bytes: Uint8Array): RenderedFile {
+  let text: string | undefined;
+  return {
+    ext,
+    bytes,
+    get content(): string {
+      text ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      return text;
+    },
+  };
 }
 
 export interface RenderedMeeting {
@@ -33,14 +49,14 @@ function endNote(m: Meeting): string | undefined {
 export function renderMeeting(m: Meeting, site?: MinutesSiteView): RenderedMeeting {
   const model = minutesModel(m);
   const wanted = new Set<OutputFormat>(m.config.formats ?? OUTPUT_FORMATS);
-  const renderers: [OutputFormat, () => string][] = [
-    ['log.txt', () => formatLog(logLines(m), m.config.timezone)],
-    ['log.html', () => renderHtmlLog(model)],
-    ['html', () => renderHtmlMinutes(model, site)],
-    ['txt', () => renderTextMinutes(model, endNote(m))],
-    ['md', () => renderMarkdownMinutes(model, endNote(m))],
-    ['json', () => renderJsonExport(model)],
+  const renderers: [OutputFormat, () => RenderedFile][] = [
+    ['log.txt', () => ({ ext: '.log.txt', content: formatLog(logLines(m), m.config.timezone) })],
+    ['log.html', () => bytesFile('.log.html', renderHtmlLogBytes(model))],
+    ['html', () => ({ ext: '.html', content: renderHtmlMinutes(model, site) })],
+    ['txt', () => ({ ext: '.txt', content: renderTextMinutes(model, endNote(m)) })],
+    ['md', () => ({ ext: '.md', content: renderMarkdownMinutes(model, endNote(m)) })],
+    ['json', () => ({ ext: '.json', content: renderJsonExport(model) })],
   ];
-  const files: RenderedFile[] = renderers.filter(([f]) => wanted.has(f)).map(([f, render]) => ({ ext: `.${f}`, content: render() }));
+  const files = renderers.filter(([f]) => wanted.has(f)).map(([, render]) => render());
   return { base: model.basePath, files, restricted: m.restrictLogs };
 }

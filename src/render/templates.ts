@@ -10,8 +10,14 @@ const require = createRequire(import.meta.url);
 
 /** templates/ at the project root; this file runs as dist/src/render/templates.js. */
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
-/** Where `npm run build` puts the precompiled templates. */
+/** Where `npm run build` puts the precompiled templates: one CommonJS file, one module load. */
 export const PRECOMPILED_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const PRECOMPILED_FILE = join(PRECOMPILED_DIR, 'templates.cjs');
+/**
+ * The runtime as one bundled file: the same handlebars release as `handlebars/runtime`, which loads
+ * about twenty CommonJS modules one by one (a tenth of a short replay's start-up).
+ */
+const RUNTIME = 'handlebars/dist/handlebars.runtime.js';
 
 /** Text templates print as they are; every other template escapes everything it prints. */
 export function compileOptions(name: string): CompileOptions {
@@ -25,7 +31,7 @@ export function compileOptions(name: string): CompileOptions {
   };
 }
 
-/** Partials (templates/html-*.hbs) are used without their file's final newline. */
+/** Partials (templates/html-*.hbs) and rows (templates/row-*.hbs) are used without their file's final newline. */
 export function templateSource(name: string): string {
   const path = join(TEMPLATE_DIR, name);
   let source: string;
@@ -34,7 +40,7 @@ export function templateSource(name: string): string {
   } catch (cause) {
     throw new Error(`cannot read template ${path}`, { cause });
   }
-  return isPartial(name) ? source.replace(/\n$/, '') : source;
+  return isPartial(name) || isRow(name) ? source.replace(/\n$/, '') : source;
 }
 
 /** A partial's file name starts with `html-`, also inside a sub-folder (`site/html-head.hbs`, used as `site/html-head`). */
@@ -50,35 +56,55 @@ export function templateNames(): string[] {
     .sort();
 }
 
-let loaded: Map<string, HandlebarsTemplateDelegate> | undefined;
+/** Row templates (templates/row-*.hbs) are rendered by src/render/rows.ts, not by handlebars. */
+export function isRow(name: string): boolean {
+  return (name.split('/').pop() ?? '').startsWith('row-');
+}
+
+/** The templates handlebars compiles: every .hbs (sub-folders too) but the row templates. */
+export function handlebarsTemplateNames(): string[] {
+  return templateNames().filter((n) => !isRow(n));
+}
+
+interface Loaded {
+  readonly hbs: Hbs;
+  readonly templates: Map<string, HandlebarsTemplateDelegate>;
+  readonly escape: (value: unknown) => string;
+}
+
+let loaded: Loaded | undefined;
 
 function precompiledFresh(names: string[]): boolean {
-  return names.every((n) => {
-    const pre = join(PRECOMPILED_DIR, `${n}.cjs`);
-    return existsSync(pre) && statSync(pre).mtimeMs >= statSync(join(TEMPLATE_DIR, n)).mtimeMs;
-  });
+  if (!existsSync(PRECOMPILED_FILE)) return false;
+  const built = statSync(PRECOMPILED_FILE).mtimeMs;
+  return names.every((n) => built >= statSync(join(TEMPLATE_DIR, n)).mtimeMs);
 }
 
 /** Precompiled specs when they are newer than the sources, else compile from source (slower start). */
-function load(): Map<string, HandlebarsTemplateDelegate> {
+function load(): Loaded {
   if (loaded !== undefined) return loaded;
-  const names = templateNames();
+  const names = handlebarsTemplateNames();
   const templates = new Map<string, HandlebarsTemplateDelegate>();
   let hbs: Hbs;
   if (precompiledFresh(names)) {
-    hbs = (require('handlebars/runtime') as { default: Hbs }).default;
-    for (const n of names) templates.set(n, hbs.template(require(join(PRECOMPILED_DIR, `${n}.cjs`)) as TemplateSpecification));
+    hbs = require(RUNTIME) as Hbs;
+    const specs = require(PRECOMPILED_FILE) as Record<string, TemplateSpecification>;
+    for (const n of names) {
+      const spec = specs[n];
+      if (spec === undefined) throw new Error(`${PRECOMPILED_FILE} lacks ${n}: run npm run build`);
+      templates.set(n, hbs.template(spec));
+    }
   } else {
     hbs = require('handlebars') as Hbs;
     for (const n of names) templates.set(n, hbs.compile(templateSource(n), compileOptions(n)));
   }
   for (const [n, t] of templates) if (isPartial(n)) hbs.registerPartial(n.slice(0, -'.hbs'.length), t);
-  loaded = templates;
-  return templates;
+  loaded = { hbs, templates, escape: hbs.Utils.escapeExpression as (value: unknown) => string };
+  return loaded;
 }
 
 function get(name: string): HandlebarsTemplateDelegate {
-  const t = load().get(name);
+  const t = load().templates.get(name);
   if (t === undefined) throw new Error(`no template ${join(TEMPLATE_DIR, name)}`);
   return t;
 }
@@ -91,4 +117,9 @@ export function renderText(name: string, view: object): string {
 /** HTML: every `{{value}}` is escaped. Templates never use triple braces on user text. */
 export function renderHtml(name: string, view: object): string {
   return get(name)(view);
+}
+
+/** Handlebars' own escaping of a `{{value}}`, for row templates (src/render/rows.ts). */
+export function htmlEscaper(): (value: unknown) => string {
+  return load().escape;
 }

@@ -23,12 +23,22 @@ export function pathInside(outDir: string, rel: string): string {
 
 let counter = 0;
 
+// One buffer reused for every file's bytes: a fresh buffer per file costs a page fault per 4 KB
+// touched, a tenth of the time a large meeting takes to write.
+let scratch = Buffer.alloc(0);
+
+function utf8(content: string): Buffer {
+  // A UTF-16 code unit never takes more than three bytes in UTF-8.
+  if (scratch.length < content.length * 3) scratch = Buffer.allocUnsafeSlow(Math.max(content.length * 3, 1 << 16));
+  return scratch.subarray(0, scratch.write(content, 0, 'utf8'));
+}
+
 /** Write to a temporary file beside the target, then rename: readers never see half a file. */
-export function writeAtomic(path: string, content: string, mode: number): void {
+export function writeAtomic(path: string, content: string | Uint8Array, mode: number): void {
   const tmp = `${path}.tmp-${process.pid}-${++counter}`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, content, { mode });
+    writeFileSync(tmp, typeof content === 'string' ? utf8(content) : content, { mode });
     renameSync(tmp, path);
   } catch (cause) {
     try {
@@ -46,7 +56,7 @@ export function writeMeeting(outDir: string, r: RenderedMeeting): string[] {
   const written: string[] = [];
   for (const f of r.files) {
     const path = pathInside(outDir, r.base + f.ext);
-    writeAtomic(path, f.content, mode);
+    writeAtomic(path, f.bytes ?? f.content, mode);
     written.push(path);
   }
   return written;
