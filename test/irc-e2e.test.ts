@@ -48,6 +48,7 @@ const botOptions = (o: Partial<IrcOptions> = {}): IrcOptions => ({
   // Long enough for the participants to be back in the channel before the bot, after a restart.
   backoff: { minMs: 4000, maxMs: 4000 },
   joinTimeoutMs: 5000,
+  rejoinAfterKickMs: 300,
   ...o,
 });
 
@@ -171,6 +172,37 @@ describe('IRC adapter end to end (InspIRCd + Atheme)', () => {
     assert.deepEqual([refused.channel, refused.topic], ['#locked', 'not allowed here']);
     await carol.waitFor((m) => m.command === 'PRIVMSG' && m.params[1] === 'the meeting goes on', { from: carolSeen });
     assert.equal(bot.topic('#locked'), '');
+  });
+
+  it('after a kick, holds its lines, joins again and then sends them', async () => {
+    const from = rec.mark();
+    const seen = carol.mark();
+    carol.send('KICK #locked gavel :out you go');
+    const kicked = await rec.waitFor('onParted', (e) => e.self, { from });
+    assert.deepEqual([kicked.channel, kicked.reason, kicked.by, kicked.message], ['#locked', 'kick', 'carol', 'out you go']);
+    assert.ok(!bot.channels().includes('#locked'));
+    bot.say('#locked', 'after the kick');
+    await carol.waitFor((m) => m.command === 'PRIVMSG' && m.params[1] === 'after the kick', { from: seen });
+    const got = carol.received.slice(seen).map((m) => `${m.command} ${m.nick}`);
+    assert.ok(got.indexOf('JOIN gavel') >= 0 && got.indexOf('JOIN gavel') < got.indexOf('PRIVMSG gavel'), got.join(', '));
+    assert.ok(bot.ready && bot.channels().includes('#locked'));
+  });
+
+  it('reports a channel it may not join, and still sends its other lines', async () => {
+    await carol.join('#closed');
+    const modeSeen = carol.mark();
+    carol.send('MODE #closed +i');
+    await carol.waitFor((m) => m.command === 'MODE' && m.params[0] === '#closed', { from: modeSeen });
+    const r = new Recorder();
+    const closed = extraBot({ nick: 'closedbot', channels: ['#closed'], sasl: undefined, rateLimit: null }, r);
+    const failed = await r.waitFor('onJoinFailed');
+    assert.deepEqual([failed.channel, failed.reason], ['#closed', 'invite_only_channel']);
+    assert.ok(closed.ready);
+    const seen = carol.mark();
+    closed.say('carol', 'hello carol');
+    const dm = await carol.waitFor((m) => m.command === 'PRIVMSG' && m.nick === 'closedbot', { from: seen });
+    assert.equal(dm.params[1], 'hello carol');
+    await closed.quit();
   });
 
   it('delivers replies in order, and splits long ones on word and character boundaries within 512 bytes', async () => {

@@ -1,7 +1,8 @@
-// The outgoing queue (rate limit, confirmation, requeue on drop), reconnect backoff, nick fallback, IRC case folding.
+// The outgoing queue (rate limit, confirmation, requeue on drop), backoff, nick fallback, case folding, ISUPPORT.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ChannelBook, foldCase } from '../src/irc/channels.js';
+import { isChannelName, relayPrefix } from '../src/irc/isupport.js';
 import { backoffDelay, DEFAULT_BACKOFF, fallbackNick } from '../src/irc/policy.js';
 import { SendQueue, type OutLine, type Take } from '../src/irc/sendqueue.js';
 
@@ -136,5 +137,20 @@ describe('foldCase and ChannelBook', () => {
     assert.equal(book.topic('#nowhere'), undefined);
     book.left('#meet');
     assert.deepEqual(book.names(), ['#other']);
+  });
+});
+
+describe('ISUPPORT helpers', () => {
+  it('knows channel prefixes from CHANTYPES, # and & until told', () => {
+    assert.ok(isChannelName({}, '#a') && isChannelName({}, '&a') && !isChannelName({}, 'alice'));
+    assert.ok(!isChannelName({ CHANTYPES: ['#'] }, '&a'));
+  });
+
+  it('assumes the longest relay prefix the server allows until our JOIN shows the real one', () => {
+    assert.deepEqual(relayPrefix({}, 'gavel', { user: 'g', host: 'h.example' }, 'gavel'), { nick: 'gavel', user: 'g', host: 'h.example' });
+    const guess = relayPrefix({ NICKLEN: '30', USERLEN: '10', HOSTLEN: '64' }, '', undefined, 'gavel');
+    assert.deepEqual([guess.nick.length, guess.user.length, guess.host.length], [30, 11, 64]);
+    const defaults = relayPrefix({}, 'gavel', undefined, 'gavel');
+    assert.deepEqual([defaults.nick.length, defaults.user.length, defaults.host.length], [30, 11, 63]);
   });
 });

@@ -1,4 +1,5 @@
 // The IRC adapter's settings: what the config's `irc` section gives, plus timings tests shorten.
+import type { ClientOptions } from 'irc-framework';
 import type { Logger } from '../log.js';
 import { DEFAULT_BACKOFF, type Backoff } from './policy.js';
 import type { RateLimit } from './sendqueue.js';
@@ -56,5 +57,26 @@ export function resolveTimings(o: IrcOptions): ResolvedTimings {
     rejoinAfterKickMs: o.rejoinAfterKickMs ?? 5_000,
     pingIntervalSeconds: o.pingIntervalSeconds ?? 30,
     pingTimeoutSeconds: o.pingTimeoutSeconds ?? 120,
+  };
+}
+
+/** irc-framework's connect() options for these settings. */
+export function clientOptions(o: IrcOptions, t: ResolvedTimings): ClientOptions {
+  return {
+    host: o.host,
+    port: o.port,
+    nick: o.nick,
+    username: o.username ?? o.nick,
+    gecos: o.realname ?? 'Gavel meeting bot',
+    version: o.version ?? 'Gavel',
+    tls: o.tls,
+    rejectUnauthorized: !o.tlsInsecure,
+    ...(o.sasl ? { account: { account: o.sasl.account, password: o.sasl.password } } : {}),
+    sasl_disconnect_on_fail: false,
+    // Reconnecting is ours: irc-framework gives up after 3 tries and never retries a drop within 5 s of registering.
+    auto_reconnect: false,
+    ping_interval: t.pingIntervalSeconds,
+    ping_timeout: t.pingTimeoutSeconds,
+    encoding: 'utf8',
   };
 }

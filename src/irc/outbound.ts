@@ -42,27 +42,34 @@ export class Outbox {
     return this.queue.unconfirmed;
   }
 
-  say(target: string, text: string): void {
-    this.enqueue('PRIVMSG', target, text);
+  say(target: string, text: string): string[] {
+    return this.enqueue('PRIVMSG', target, text);
   }
 
-  notice(target: string, text: string): void {
-    this.enqueue('NOTICE', target, text);
+  notice(target: string, text: string): string[] {
+    return this.enqueue('NOTICE', target, text);
   }
 
   /** An empty text clears the topic; a long one is cut to what the server keeps. */
-  topic(channel: string, text: string): void {
+  topic(channel: string, text: string): string {
     const budget = textBudget({ command: 'TOPIC', target: channel, ...this.host.relayPrefix() });
     const max = Math.min(budget, this.host.topicLength() ?? budget);
     const clean = truncateBytes(text.replace(/[\0\r\n]+/g, ' '), max);
     this.queue.push({ line: `TOPIC ${channel} :${clean}`, command: 'TOPIC', target: channel, text: clean });
     this.pump();
+    return clean;
   }
 
   /** Registered and the channels joined: send what waits. */
   open(): void {
     this.ready = true;
     this.pump();
+  }
+
+  /** Stop sending for now (a channel is being joined); what is unconfirmed stays so. */
+  hold(): void {
+    this.ready = false;
+    this.clearTimer();
   }
 
   /** The socket dropped: stop, and take back every line the server has not confirmed. */
@@ -111,12 +118,12 @@ export class Outbox {
     this.clearTimer();
   }
 
-  private enqueue(command: 'PRIVMSG' | 'NOTICE', target: string, text: string): void {
+  private enqueue(command: 'PRIVMSG' | 'NOTICE', target: string, text: string): string[] {
     const budget = textBudget({ command, target, ...this.host.relayPrefix() });
-    for (const part of splitText(text, budget)) {
-      this.queue.push({ line: `${command} ${target} :${part}`, command, target, text: part });
-    }
+    const parts = splitText(text, budget);
+    for (const part of parts) this.queue.push({ line: `${command} ${target} :${part}`, command, target, text: part });
     this.pump();
+    return parts;
   }
 
   private pump(): void {
