@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { IrcConnection } from '../src/irc/connection.js';
+import { probeIrc } from '../src/irc/probe.js';
 import type { IrcOptions } from '../src/irc/options.js';
 import { byteLength } from '../src/irc/split.js';
-import { startIrcd, type Ircd } from './support/ircd.js';
+import { freePort, startIrcd, type Ircd } from './support/ircd.js';
 import { RawClient, type IrcMessage } from './support/rawclient.js';
 import { Recorder } from './support/recorder.js';
 
@@ -106,6 +107,15 @@ describe('IRC adapter end to end (InspIRCd + Atheme)', () => {
     assert.match(dropped.error ?? '', /self[- ]signed|certificate/i);
     assert.equal(r.all('onConnected').length, 0);
     await strict.quit();
+  });
+
+  it('probes a connection for gavel check: registered and logged in, or why not', async () => {
+    assert.deepEqual(await probeIrc(botOptions({ nick: 'probe' })), { ok: true, nick: 'probe', account: 'gavelbot' });
+    const wrong = await probeIrc(botOptions({ nick: 'probe2', sasl: { account: 'gavelbot', password: 'wrong' } }));
+    assert.deepEqual(wrong, { ok: false, nick: 'probe2', error: 'registered as probe2, but the SASL login as gavelbot failed' });
+    const closed = await probeIrc(botOptions({ port: await freePort(), tls: false }));
+    assert.equal(closed.ok, false);
+    assert.match(closed.error ?? '', /ECONNREFUSED/);
   });
 
   it('takes another nick when its own is in use, and takes it back once freed', async () => {
