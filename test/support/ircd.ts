@@ -89,88 +89,98 @@ function makeCert(dir: string): void {
 export async function startIrcd(opts: IrcdOptions = {}): Promise<Ircd> {
   requireIrcd(opts.services ?? false);
   const dir = mkdtempSync(join(tmpdir(), 'gavel-ircd-'));
-  const [port, linkPort, tlsPort] = [await freePort(), await freePort(), opts.tls ? await freePort() : undefined];
-  if (opts.tls) makeCert(dir);
-  writeFileSync(join(dir, 'inspircd.conf'), inspircdConf({ dir, port, linkPort, tlsPort, services: opts.services ?? false }));
   let out = '';
-  const collect = (p: ChildProcess, tag: string): void => {
+  const output = (): string => out;
+  const children = new Set<ChildProcess>();
+  const alive = (p: ChildProcess): boolean => p.exitCode === null && p.signalCode === null;
+  const exited = (p: ChildProcess): Promise<void> => new Promise((r) => (alive(p) ? p.once('exit', () => r()) : r()));
+  // If the test process ends without stop() (a crash, a failed before()), the servers must not outlive it.
+  const killAll = (): void => {
+    for (const p of children) if (alive(p)) p.kill('SIGKILL');
+  };
+  process.once('exit', killAll);
+  const start = (cmd: string, args: string[], cwd: string, tag: string): ChildProcess => {
+    // cwd in the temp folder: anything a server writes (even a core dump) goes there and is removed.
+    const p = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(p);
     p.stdout?.on('data', (d: Buffer) => (out += `[${tag}] ${d.toString()}`));
     p.stderr?.on('data', (d: Buffer) => (out += `[${tag}] ${d.toString()}`));
+    p.once('exit', (code, signal) => (out += `[${tag}] exited (code ${code}, signal ${signal})\n`));
+    return p;
   };
-  const output = (): string => out;
-
-  let ircd: ChildProcess | undefined;
-  const exited = (p: ChildProcess): Promise<void> => new Promise((r) => (p.exitCode !== null || p.signalCode !== null ? r() : p.once('exit', () => r())));
-
-  const launch = async (): Promise<void> => {
-    const p = spawn(INSPIRCD, ['--config', join(dir, 'inspircd.conf'), '--nofork', '--nopid', '--runasroot'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    ircd = p;
-    collect(p, 'inspircd');
-    await waitFor('InspIRCd did not listen', async () => {
-      if (p.exitCode !== null) throw new Error(`InspIRCd exited with code ${p.exitCode}:\n${out.slice(-3000)}`);
-      return accepts(port);
-    }, 15_000, output);
+  const cleanUp = (): void => {
+    killAll();
+    process.off('exit', killAll);
+    rmSync(dir, { recursive: true, force: true });
   };
 
-  let services: ChildProcess | undefined;
-  let synced = 0;
-  const servicesSynced = async (after: number): Promise<void> => {
-    if (!services) return;
-    await waitFor('Atheme did not link to InspIRCd', () => synced > after, 20_000, output);
-  };
+  try {
+    const [port, linkPort, tlsPort] = [await freePort(), await freePort(), opts.tls ? await freePort() : undefined];
+    if (opts.tls) makeCert(dir);
+    writeFileSync(join(dir, 'inspircd.conf'), inspircdConf({ dir, port, linkPort, tlsPort, services: opts.services ?? false }));
 
-  await launch();
-  if (opts.services) {
-    const adir = join(dir, 'atheme');
-    mkdirSync(adir);
-    writeFileSync(join(adir, 'atheme.conf'), atheme({ linkPort }));
-    const p = spawn(ATHEME, ['-n', '-c', join(adir, 'atheme.conf'), '-D', adir, '-l', join(adir, 'atheme.log'), '-p', join(adir, 'atheme.pid')], {
-      cwd: adir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    services = p;
-    collect(p, 'atheme');
-    const count = (d: Buffer): number => (synced += (d.toString().match(/finished synching with uplink/g) ?? []).length);
-    p.stdout?.on('data', count);
-    p.stderr?.on('data', count);
-    await servicesSynced(0);
+    let ircd: ChildProcess | undefined;
+    const launch = async (): Promise<void> => {
+      const p = start(INSPIRCD, ['--config', join(dir, 'inspircd.conf'), '--nofork', '--nopid', '--runasroot'], dir, 'inspircd');
+      ircd = p;
+      await waitFor('InspIRCd did not listen', async () => {
+        if (!alive(p)) throw new Error(`InspIRCd exited with code ${p.exitCode}:\n${out.slice(-3000)}`);
+        return accepts(port);
+      }, 15_000, output);
+    };
+
+    let synced = 0;
+    const servicesSynced = async (after: number): Promise<void> => {
+      if (opts.services) await waitFor('Atheme did not link to InspIRCd', () => synced > after, 20_000, output);
+    };
+
+    await launch();
+    if (opts.services) {
+      const adir = join(dir, 'atheme');
+      mkdirSync(adir);
+      writeFileSync(join(adir, 'atheme.conf'), atheme({ linkPort }));
+      const p = start(ATHEME, ['-n', '-c', join(adir, 'atheme.conf'), '-D', adir, '-l', join(adir, 'atheme.log'), '-p', join(adir, 'atheme.pid')], adir, 'atheme');
+      const count = (d: Buffer): number => (synced += (d.toString().match(/finished synching with uplink/g) ?? []).length);
+      p.stdout?.on('data', count);
+      p.stderr?.on('data', count);
+      await servicesSynced(0);
+    }
+
+    return {
+      host: '127.0.0.1',
+      port,
+      tlsPort,
+      output,
+      async kill() {
+        if (!ircd) return;
+        const p = ircd;
+        p.kill('SIGKILL');
+        await exited(p);
+        ircd = undefined;
+      },
+      async restart() {
+        const before = synced;
+        // The old listening sockets may take a moment to be released.
+        for (let i = 0; ; i++) {
+          try {
+            await launch();
+            break;
+          } catch (e) {
+            if (i >= 5) throw e;
+            await sleep(300);
+          }
+        }
+        await servicesSynced(before);
+      },
+      async stop() {
+        // SIGKILL: there is nothing to save, and InspIRCd 3.15 may crash on SIGTERM after a restart.
+        killAll();
+        await Promise.all([...children].map(exited));
+        cleanUp();
+      },
+    };
+  } catch (e) {
+    cleanUp();
+    throw e;
   }
-
-  return {
-    host: '127.0.0.1',
-    port,
-    tlsPort,
-    output,
-    async kill() {
-      if (!ircd) return;
-      const p = ircd;
-      p.kill('SIGKILL');
-      await exited(p);
-      ircd = undefined;
-    },
-    async restart() {
-      const before = synced;
-      // The old listening sockets may take a moment to be released.
-      for (let i = 0; ; i++) {
-        try {
-          await launch();
-          break;
-        } catch (e) {
-          if (i >= 5) throw e;
-          await sleep(300);
-        }
-      }
-      await servicesSynced(before);
-    },
-    async stop() {
-      for (const p of [services, ircd]) {
-        if (p && p.exitCode === null && p.signalCode === null) {
-          p.kill('SIGTERM');
-          await Promise.race([exited(p), sleep(3000)]);
-          if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
-        }
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
