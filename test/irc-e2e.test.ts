@@ -47,7 +47,7 @@ const botOptions = (o: Partial<IrcOptions> = {}): IrcOptions => ({
   sasl: { account: 'gavelbot', password: 'gavel-pw-1' },
   rateLimit: { burst: 10, linesPerSecond: 2000 },
   // Long enough for the participants to be back in the channel before the bot, after a restart.
-  backoff: { minMs: 4000, maxMs: 4000 },
+  backoff: { minMs: 5000, maxMs: 5000 },
   joinTimeoutMs: 5000,
   rejoinAfterKickMs: 300,
   ...o,
