@@ -1,0 +1,127 @@
+// Turns irc-framework's events into the adapter's normalised events, keeping the channel book current.
+import type { Client, MessageEvent } from 'irc-framework';
+import type { Logger } from '../log.js';
+import type { ChannelBook } from './channels.js';
+import type { IrcListener } from './events.js';
+
+type Events = { [K in keyof IrcListener]-?: Parameters<NonNullable<IrcListener[K]>>[0] };
+
+/** What the handlers need from the connection that owns them. */
+export interface InboundHost {
+  readonly book: ChannelBook;
+  clock(): number;
+  emit<K extends keyof Events>(name: K, event: Events[K]): void;
+  /** Our nick right now ('' before registration). */
+  ownNick(): string;
+  setOwnNick(nick: string): void;
+  isChannel(target: string): boolean;
+  /** The configured spelling of a channel, or the server's for one not configured. */
+  channelName(name: string): string;
+  same(a: string, b: string): boolean;
+  selfJoined(channel: string, user: string, host: string): void;
+  selfLeft(channel: string, reason: 'part' | 'kick'): void;
+  joinFailed(channel: string, reason: string): void;
+  topicRefused(channel: string, reason: string): void;
+  /** Someone left the configured nick: a moment to take it back. */
+  nickFreed(nick: string): void;
+  pong(token: string | undefined): void;
+  readonly logger: Logger;
+}
+
+const JOIN_ERRORS = new Set(['banned_from_channel', 'invite_only_channel', 'channel_is_full', 'bad_channel_key', 'too_many_channels']);
+
+/** irc-framework gives `account` from the account-tag; a `*` or empty one means not logged in. */
+function accountOf(e: { account?: string | false }): { account?: string } {
+  return typeof e.account === 'string' && e.account !== '' && e.account !== '*' ? { account: e.account } : {};
+}
+
+function onMessage(h: InboundHost, e: MessageEvent, kind: 'message' | 'action'): void {
+  if (e.from_server || !e.nick) return;
+  let text = e.message;
+  // An ACTION without its closing \x01 (some clients send that) arrives as a privmsg.
+  if (kind === 'message' && text.startsWith('\x01ACTION ')) {
+    kind = 'action';
+    text = text.slice(8).replace(/\x01$/, '');
+  } else if (kind === 'message' && text.startsWith('\x01')) {
+    return; // another CTCP request: not part of the conversation
+  }
+  const time = h.clock();
+  if (h.isChannel(e.target)) {
+    h.emit('onLine', { channel: h.channelName(e.target), nick: e.nick, ...accountOf(e), kind, text, time });
+  } else if (h.same(e.target, h.ownNick())) {
+    h.emit('onPrivate', { nick: e.nick, ...accountOf(e), kind, text, time });
+  }
+}
+
+export function attachInbound(client: Client, h: InboundHost): void {
+  client.on('privmsg', (e) => onMessage(h, e, 'message'));
+  client.on('action', (e) => onMessage(h, e, 'action'));
+
+  client.on('nick', (e) => {
+    const self = h.same(e.nick, h.ownNick());
+    if (self) h.setOwnNick(e.new_nick);
+    const channels = h.book.rename(e.nick, e.new_nick).map((c) => h.channelName(c));
+    const account = typeof e.tags.account === 'string' ? { account: e.tags.account } : {};
+    h.emit('onNick', { from: e.nick, to: e.new_nick, ...account, time: h.clock(), channels, self });
+    if (!self) h.nickFreed(e.nick);
+  });
+
+  client.on('join', (e) => {
+    const channel = h.channelName(e.channel);
+    const self = h.same(e.nick, h.ownNick());
+    if (self) {
+      h.book.joined(channel);
+      h.selfJoined(channel, e.ident, e.hostname);
+    }
+    h.book.addMember(channel, e.nick);
+    h.emit('onJoined', { channel, nick: e.nick, ...accountOf(e), time: h.clock(), self });
+  });
+
+  client.on('part', (e) => {
+    const channel = h.channelName(e.channel);
+    const self = h.same(e.nick, h.ownNick());
+    if (self) h.book.left(channel);
+    else h.book.removeMember(channel, e.nick);
+    h.emit('onParted', { channel, nick: e.nick, time: h.clock(), self, reason: 'part', message: e.message });
+    if (self) h.selfLeft(channel, 'part');
+  });
+
+  client.on('kick', (e) => {
+    const channel = h.channelName(e.channel);
+    const self = h.same(e.kicked, h.ownNick());
+    if (self) h.book.left(channel);
+    else h.book.removeMember(channel, e.kicked);
+    h.emit('onParted', { channel, nick: e.kicked, time: h.clock(), self, reason: 'kick', message: e.message, by: e.nick });
+    if (self) h.selfLeft(channel, 'kick');
+  });
+
+  client.on('quit', (e) => {
+    const time = h.clock();
+    for (const c of h.book.removeEverywhere(e.nick)) {
+      h.emit('onParted', { channel: h.channelName(c), nick: e.nick, time, self: false, reason: 'quit', message: e.message });
+    }
+    h.nickFreed(e.nick);
+  });
+
+  client.on('topic', (e) => {
+    const channel = h.channelName(e.channel);
+    h.book.setTopic(channel, e.topic);
+    h.emit('onTopic', { channel, topic: e.topic, ...(e.nick ? { nick: e.nick } : {}), time: h.clock() });
+  });
+
+  client.on('userlist', (e) => {
+    const channel = h.channelName(e.channel);
+    h.book.setMembers(channel, e.users.map((u) => u.nick));
+    // The server sends the topic (332) before the names; none by now means the channel has none.
+    if (h.book.has(channel) && h.book.topic(channel) === undefined) h.book.setTopic(channel, '');
+  });
+
+  client.on('irc error', (e) => {
+    if (e.error === 'chanop_privs_needed' && e.channel) h.topicRefused(h.channelName(e.channel), e.reason ?? '');
+    else if (JOIN_ERRORS.has(e.error) && e.channel) h.joinFailed(h.channelName(e.channel), e.error);
+    else if (e.error === 'irc') h.logger.info('server closed the link', { reason: e.reason });
+    else h.logger.warn('server refused a command', { error: e.error, channel: e.channel, reason: e.reason });
+  });
+
+  client.on('pong', (e) => h.pong(e.message));
+}
