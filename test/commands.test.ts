@@ -256,7 +256,7 @@ describe('votes', () => {
 
 describe('idle meetings', () => {
   it('a tick after the idle time ends the meeting and writes its files; an earlier one does nothing', () => {
-    const s = script({ idleMinutes: 120 });
+    const s = script({ idleMinutes: 120, meetingLengthMinutes: 0 });
     say(s, 'alice', '#startmeeting x', { at: T0 });
     assert.deepEqual(feed(s, { type: 'tick', time: T0 + 119 * 60_000 }), []);
     const e = feed(s, { type: 'tick', time: T0 + 120 * 60_000 });

@@ -6,7 +6,7 @@ import { UsageError, type CliIo } from './io.js';
 
 /** The meeting commands, from the one command table, as `gavel --help` and the README show them. */
 export function meetingCommandsHelp(markdown: boolean): string {
-  const who = { anyone: 'anyone', chair: 'chairs', 'chair-or-overtime': 'chairs (anyone after the scheduled length)' };
+  const who = { anyone: 'anyone', chair: 'chairs', 'chair-or-overtime': 'chairs (anyone after the scheduled length)', admin: 'admins (from the config)' };
   if (markdown) {
     const rows = COMMANDS.map((c) => {
       const names = [c.name, ...c.aliases].map((n) => `\`#${n}\``).join(', ');

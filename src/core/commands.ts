@@ -4,9 +4,11 @@ import { findUrl } from './links.js';
 import { sanitiseMeetingName } from './names.js';
 import { chairList, sameNick } from './state.js';
 import type { ItemKind } from './types.js';
+import { edit, takeover, undo } from './corrections.js';
+import { actionRef, assign, done, listActions } from './tracking.js';
 import { endVote, showVote, startVote, vote } from './votes.js';
 
-export type Who = 'anyone' | 'chair' | 'chair-or-overtime';
+export type Who = 'anyone' | 'chair' | 'chair-or-overtime' | 'admin';
 
 export interface CommandSpec {
   readonly name: string;
@@ -104,14 +106,34 @@ const TABLE: readonly CommandSpec[] = [
     },
   },
   {
-    name: 'undo', aliases: [], who: 'chair', args: '',
-    help: 'Remove the newest item from the minutes.',
-    run: (ctx) => {
-      const last = ctx.m.items[ctx.m.items.length - 1];
-      if (last === undefined) return;
-      ctx.update({ items: ctx.m.items.slice(0, -1) });
-      ctx.reply(`Removing item from minutes: #${commandOfKind(last.kind)} ${last.text}`);
-    },
+    name: 'undo', aliases: [], who: 'chair', args: '[ID]',
+    help: 'Remove an item from the minutes: the newest, or the one numbered ID (5, or A12 for an action).',
+    run: undo,
+  },
+  {
+    name: 'edit', aliases: [], who: 'chair', args: 'ID TEXT',
+    help: 'Replace the text of item ID (5, or A12 for an action); the log keeps both.',
+    run: edit,
+  },
+  {
+    name: 'done', aliases: [], who: 'anyone', args: 'A12 [NOTE]',
+    help: "Close an action item of this meeting's series (your own, or any as a chair).",
+    run: done,
+  },
+  {
+    name: 'actions', aliases: [], who: 'anyone', args: '[NICK]',
+    help: "List the series' open action items (of one person, with NICK).",
+    run: listActions,
+  },
+  {
+    name: 'assign', aliases: [], who: 'chair', args: 'A12 NICK',
+    help: 'Give an action item of this meeting to someone.',
+    run: assign,
+  },
+  {
+    name: 'takeover', aliases: [], who: 'admin', args: '',
+    help: "Become the meeting's owner (the previous owner stays a chair); for the configured admins.",
+    run: takeover,
   },
   { name: 'save', aliases: [], who: 'chair', args: '', help: 'Write the minutes and log now.', run: (ctx) => ctx.write('save') },
   { name: 'lurk', aliases: [], who: 'chair', args: '', help: 'Stop replying and changing the topic.', run: (ctx) => ctx.update({ lurk: true }) },
@@ -130,7 +152,15 @@ const TABLE: readonly CommandSpec[] = [
   { name: 'endvote', aliases: [], who: 'chair', args: '', help: 'End the vote and record its result.', run: endVote },
   { name: 'showvote', aliases: [], who: 'anyone', args: '', help: 'Show the votes so far.', run: showVote },
   { name: 'vote', aliases: [], who: 'anyone', args: 'OPTION', help: 'Vote; only your last vote counts.', run: vote },
-  { name: 'action', aliases: [], who: 'anyone', args: 'TEXT', help: 'Record an action item; name the people who will do it.', run: item('ACTION') },
+  {
+    name: 'action', aliases: [], who: 'anyone', args: 'TEXT',
+    help: 'Record an action item; name the people who will do it. It gets a number in its series (A12).',
+    run: (ctx, arg) => {
+      const n = ctx.m.tracking.nextAction;
+      ctx.addItem('ACTION', arg, { ref: actionRef(n) });
+      ctx.update({ tracking: { ...ctx.m.tracking, nextAction: n + 1 } });
+    },
+  },
   { name: 'info', aliases: [], who: 'anyone', args: 'TEXT', help: 'Record a piece of information.', run: item('INFO') },
   { name: 'idea', aliases: [], who: 'anyone', args: 'TEXT', help: 'Record an idea.', run: item('IDEA') },
   { name: 'help', aliases: ['halp'], who: 'anyone', args: 'TEXT', help: 'Record a call for help.', run: item('HELP') },

@@ -4,7 +4,8 @@ import type { CommandContext } from './context.js';
 import { joinUrl, type MeetingConfig } from './config.js';
 import { startsWithUrl, findUrl } from './links.js';
 import { meetingBasePath } from './names.js';
-import { appendLog, emptyLog, isChair, sameNick, withLogLine, type Meeting } from './state.js';
+import { appendLog, emptyLog, isChair, NEW_TRACKING, sameNick, withLogLine, type Meeting } from './state.js';
+import { reminderDue, reminderText, startListing, withSeries } from './tracking.js';
 import { fillTemplate, normaliseText, stripFormatting } from './text.js';
 import { asctime, zoneAbbrev } from './time.js';
 import type { ChannelEnv, Effect, Item, ItemKind, LineEvent, MeetingEvent } from './types.js';
@@ -148,11 +149,13 @@ function newMeeting(config: MeetingConfig, ev: LineEvent, text: string, env: Cha
     restrictLogs: false,
     originalTopic: env.channelTopic,
     end: undefined,
+    tracking: NEW_TRACKING,
     endReason: undefined,
   };
 }
 
 function allowed(spec: CommandSpec, s: Step): boolean {
+  if (spec.who === 'admin') return s.m.config.admins.some((a) => sameNick(a, s.nick) || a === s.account);
   if (spec.who === 'anyone' || s.isChair) return true;
   if (spec.who === 'chair-or-overtime') {
     return s.time - s.m.start >= s.m.config.meetingLengthMinutes * 60_000;
@@ -169,6 +172,9 @@ function startMeeting(state: ChannelState, ev: LineEvent, text: string, arg: str
   for (const line of fillTemplate(state.config.texts.startBanner, bannerVars(s.m, ev.time)).split('\n')) s.reply(line);
   lookupCommand('meetingtopic')?.run(s, arg);
   lookupCommand('meetingname')?.run(s, arg);
+  // The series is the channel and the meeting's name: known now that the name is set.
+  s.m = withSeries(s.m, env.series?.(s.m.meetingName));
+  for (const line of startListing(s.m)) s.reply(line);
   s.effects.unshift({ type: 'started', lineIndex: 1 });
   return { state: { ...state, meeting: s.m }, effects: s.effects };
 }
@@ -242,6 +248,14 @@ function stepTick(state: ChannelState, time: number, env: ChannelEnv): StepResul
     s.line = m.log.length;
     s.end('idle');
     return { state: { ...state, meeting: undefined }, effects: s.effects, ended: s.ended as Meeting };
+  }
+  if (reminderDue(m, time)) {
+    const s = new Step(m, time, env);
+    s.nick = m.config.botNick;
+    s.line = m.log.length;
+    s.update({ tracking: { ...m.tracking, reminded: true } });
+    s.reply(reminderText(s.m));
+    return { state: { ...state, meeting: s.m }, effects: s.effects };
   }
   return { state, effects: [] };
 }

@@ -1,7 +1,7 @@
 // The state of one running meeting, and the small pure operations on it.
 import type { MeetingConfig } from './config.js';
 import { compareCodePoints, ircLower } from './text.js';
-import type { Item, LoggedLine } from './types.js';
+import { NO_SERIES, type Item, type LoggedLine, type SeriesContext } from './types.js';
 
 /**
  * An append-only log shared between successive states: a state sees the first `length` entries of
@@ -33,6 +33,29 @@ export interface Vote {
   readonly ballots: ReadonlyMap<string, readonly [string, number]>;
 }
 
+/** An action item closed by #done in this meeting (of this meeting or an earlier one of the series). */
+export interface Closure {
+  readonly ref: string;
+  /** The action's text, as it was when closed. */
+  readonly text: string;
+  /** Who closed it. */
+  readonly by: string;
+  readonly time: number;
+  readonly line: number;
+  readonly note: string;
+}
+
+/** Gavel's bookkeeping beyond MeetBot: the series' action items, closures and the length reminder. */
+export interface Tracking {
+  /** The series as it was when the meeting started. */
+  readonly series: SeriesContext;
+  readonly nextAction: number;
+  readonly closed: readonly Closure[];
+  readonly reminded: boolean;
+}
+
+export const NEW_TRACKING: Tracking = { series: NO_SERIES, nextAction: 1, closed: [], reminded: false };
+
 export interface Meeting {
   readonly config: MeetingConfig;
   readonly owner: string;
@@ -57,6 +80,7 @@ export interface Meeting {
   /** The channel topic before the meeting, restored at the end; undefined when unknown. */
   readonly originalTopic: string | undefined;
   readonly end: number | undefined;
+  readonly tracking: Tracking;
   /** How the meeting ended: by #endmeeting, by being idle, or the log simply stopped. */
   readonly endReason: 'command' | 'idle' | 'eof' | undefined;
 }
@@ -87,6 +111,7 @@ export function withLogLine(m: Meeting, log: AppendLog<LoggedLine>, lastTime: nu
     restrictLogs: m.restrictLogs,
     originalTopic: m.originalTopic,
     end: m.end,
+    tracking: m.tracking,
     endReason: m.endReason,
   };
 }

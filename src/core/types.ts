@@ -33,8 +33,32 @@ export interface TickEvent {
 
 export type MeetingEvent = LineEvent | NickEvent | TickEvent;
 
+/** An action item of an earlier meeting of the series that nobody has closed yet. */
+export interface OpenAction {
+  /** `A12`: stable within the series (channel + meeting name). */
+  readonly ref: string;
+  readonly text: string;
+  /** Who recorded it. */
+  readonly nick: string;
+  readonly time: number;
+  readonly assignee?: string | undefined;
+}
+
+/** What a new meeting needs to know of its series' earlier meetings (the store knows it; a lone log does not). */
+export interface SeriesContext {
+  /** The number the series' next action item gets: A{nextAction}. */
+  readonly nextAction: number;
+  readonly open: readonly OpenAction[];
+  /** Where the series' open action items are published in full, if anywhere. */
+  readonly listUrl?: string | undefined;
+}
+
+export const NO_SERIES: SeriesContext = { nextAction: 1, open: [] };
+
 /** What the caller knows about the channel at the moment of an event. Never stored. */
 export interface ChannelEnv {
+  /** At #startmeeting: the series of the meeting's name, for action item numbers and open items. */
+  readonly series?: ((meetingName: string) => SeriesContext | undefined) | undefined;
   /** The channel topic before the meeting; undefined when unknown (no restore at the end). */
   readonly channelTopic?: string | undefined;
   /** Whether a nick is in the channel; undefined when unknown (no "not in channel" warnings). */
@@ -64,6 +88,10 @@ export interface Item {
   readonly line: number;
   /** For LINK items: the URL found in the text, if any. */
   readonly url?: string | undefined;
+  /** For ACTION items: `A12`, numbered across the meeting's series. */
+  readonly ref?: string | undefined;
+  /** For ACTION items: who #assign gave it to (otherwise the nicks its text names). */
+  readonly assignee?: string | undefined;
 }
 
 /** A line of the meeting log, in the canonical `.log.txt` form. */
