@@ -2,6 +2,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { ImportNumbering } from '../store/numbering.js';
+import { SeriesQueries } from '../store/series.js';
 import { Store, type StoredSlice } from '../store/store.js';
 import { parseForImport, type ImportJob, type ImportReply } from './importworker.js';
 import { UsageError, type CliIo } from './io.js';
@@ -102,6 +104,7 @@ export async function importMain(argv: string[], io: CliIo): Promise<number> {
   const t: Tally = { imported: 0, duplicates: 0, failed: missing.length, meetings: 0, lines: 0 };
   const progress = new Progress(io.stderr, () => performance.now());
   const store = Store.open(resolve(io.cwd, v.db));
+  const numbering = new ImportNumbering(new SeriesQueries(store.db));
   let doneBytes = 0;
   // Files are committed in batches: one commit per file would cost more than the parsing.
   let batch: { source: { file: string; hash: string }; slices: StoredSlice[]; lines: number }[] = [];
@@ -127,7 +130,7 @@ export async function importMain(argv: string[], io: CliIo): Promise<number> {
         progress.clear();
         for (const w of r.warnings) io.stderr.write(`warning: ${w}\n`);
       }
-      batch.push({ source: { file: r.file, hash: r.hash }, slices: r.slices, lines: r.lines });
+      batch.push({ source: { file: r.file, hash: r.hash }, slices: r.slices.map((sl) => numbering.number(sl)), lines: r.lines });
       batchLines += r.lines;
       if (batchLines >= BATCH_LINES) flush();
     }

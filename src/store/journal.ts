@@ -3,8 +3,8 @@ import type { MeetingConfig } from '../core/config.js';
 import { meetingUrls } from '../core/meeting.js';
 import { finish } from '../core/meeting.js';
 import { foldMeeting } from '../core/replay.js';
-import type { Meeting } from '../core/state.js';
-import type { Item, MeetingEvent } from '../core/types.js';
+import type { Closure, Meeting } from '../core/state.js';
+import type { ChannelEnv, Item, MeetingEvent, SeriesContext } from '../core/types.js';
 import type { Db } from './db.js';
 
 /** Event types in the `events.type` column. */
@@ -68,6 +68,8 @@ export interface MeetingRow {
   readonly base_path: string;
   readonly source: string | null;
   readonly files_written: number;
+  /** JSON of the SeriesContext the meeting started with (null before migration 2 or before it started). */
+  readonly series: string | null;
 }
 
 /** What the meetings row and the items table hold of a meeting: small enough to pass between threads. */
@@ -83,6 +85,9 @@ export interface MeetingSummary {
   /** The files' path under the output folder, without extension. */
   readonly base: string;
   readonly items: readonly Item[];
+  /** The series as the meeting started with it, and the action items it closed. */
+  readonly series: SeriesContext;
+  readonly closed: readonly Closure[];
 }
 
 export function summarise(m: Meeting): MeetingSummary {
@@ -97,6 +102,8 @@ export function summarise(m: Meeting): MeetingSummary {
     endReason: m.endReason,
     base: meetingUrls(m).base,
     items: m.items,
+    series: m.tracking.series,
+    closed: m.tracking.closed,
   };
 }
 
@@ -115,6 +122,8 @@ export class Statements {
   readonly updateMeeting;
   readonly deleteItems;
   readonly insertItem;
+  readonly deleteClosures;
+  readonly insertClosure;
   readonly eventsOf;
   readonly meeting;
   readonly running;
@@ -130,10 +139,12 @@ export class Statements {
     );
     this.insertEvent = db.prepare('INSERT INTO events (meeting_id, time, type, nick, text, account, line) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.updateMeeting = db.prepare(
-      `UPDATE meetings SET name = ?, topic = ?, end_time = ?, status = ?, end_reason = ?, base_path = ?, original_topic = ? WHERE id = ?`,
+      `UPDATE meetings SET name = ?, topic = ?, end_time = ?, status = ?, end_reason = ?, base_path = ?, original_topic = ?, series = ? WHERE id = ?`,
     );
+    this.deleteClosures = db.prepare('DELETE FROM closures WHERE meeting_id = ?');
+    this.insertClosure = db.prepare('INSERT INTO closures (meeting_id, ref, text, nick, time, line, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.deleteItems = db.prepare('DELETE FROM items WHERE meeting_id = ?');
-    this.insertItem = db.prepare('INSERT INTO items (meeting_id, item_no, kind, nick, time, line, text, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertItem = db.prepare('INSERT INTO items (meeting_id, item_no, kind, nick, time, line, text, url, ref, assignee) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.eventsOf = db.prepare('SELECT id, time, type, nick, text, account, line FROM events WHERE meeting_id = ? ORDER BY id');
     this.meeting = db.prepare('SELECT * FROM meetings WHERE id = ?');
     this.running = db.prepare("SELECT * FROM meetings WHERE status = 'running' AND network = ? ORDER BY id");
@@ -188,13 +199,16 @@ export function updateMeeting(st: Statements, meetingId: number, m: MeetingSumma
     ended ? (m.endReason ?? null) : null,
     m.base,
     m.originalTopic ?? null,
+    JSON.stringify(m.series),
     meetingId,
   );
   st.deleteItems.run(meetingId);
   for (const it of m.items) {
-    st.insertItem.run(meetingId, it.id, it.kind, it.nick, it.time, it.line, it.text, it.url ?? null);
+    st.insertItem.run(meetingId, it.id, it.kind, it.nick, it.time, it.line, it.text, it.url ?? null, it.ref ?? null, it.assignee ?? null);
   }
   st.indexItems.run(meetingId);
+  st.deleteClosures.run(meetingId);
+  for (const c of m.closed) st.insertClosure.run(meetingId, c.ref, c.text, c.by, c.time, c.line, c.note);
 }
 
 export function parseStoredConfig(row: MeetingRow): MeetingConfig {
@@ -203,6 +217,12 @@ export function parseStoredConfig(row: MeetingRow): MeetingConfig {
   } catch (cause) {
     throw new Error(`meeting ${row.id}: its stored config is not JSON`, { cause });
   }
+}
+
+/** What the channel and the series looked like when the meeting started: the fold's first step sees it again. */
+export function startEnv(row: MeetingRow): ChannelEnv {
+  const series = row.series === null ? undefined : (JSON.parse(row.series) as SeriesContext);
+  return { channelTopic: row.original_topic ?? undefined, series: () => series };
 }
 
 export function loadEvents(st: Statements, meetingId: number): MeetingEvent[] {
@@ -216,7 +236,7 @@ export function meetingRow(st: Statements, id: number): MeetingRow | undefined {
 /** The meeting a row's journal folds to: ended as recorded, or (still running) as it stands now. */
 export function loadMeeting(st: Statements, row: MeetingRow, overrides: Partial<MeetingConfig> = {}): Meeting {
   const config = { ...parseStoredConfig(row), ...overrides, live: false };
-  const folded = foldMeeting(config, loadEvents(st, row.id), { channelTopic: row.original_topic ?? undefined });
+  const folded = foldMeeting(config, loadEvents(st, row.id), startEnv(row));
   const m = folded.ended ?? finish(folded.state);
   if (m === undefined) throw new Error(`meeting ${row.id}: its journal does not start a meeting`);
   return m;

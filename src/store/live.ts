@@ -5,7 +5,7 @@ import { foldMeeting } from '../core/replay.js';
 import { ircLower } from '../core/text.js';
 import { logEntries, sameNick, type Meeting } from '../core/state.js';
 import type { ChannelEnv, MeetingEvent } from '../core/types.js';
-import { appendEvent, createMeeting, loadEvents, parseStoredConfig, summarise, updateMeeting, type MeetingRow } from './journal.js';
+import { appendEvent, createMeeting, loadEvents, parseStoredConfig, startEnv, summarise, updateMeeting, type MeetingRow } from './journal.js';
 import type { Store } from './store.js';
 
 interface Channel {
@@ -50,7 +50,7 @@ export class LiveMeetings {
     const resumed: Resumed[] = [];
     for (const row of rows) {
       const stored = parseStoredConfig(row);
-      const folded = foldMeeting(stored, loadEvents(this.store.st, row.id), { channelTopic: row.original_topic ?? undefined });
+      const folded = foldMeeting(stored, loadEvents(this.store.st, row.id), startEnv(row));
       const c = this.channel(row.channel);
       if (folded.ended !== undefined) {
         this.store.transaction(() => updateMeeting(this.store.st, row.id, summarise(folded.ended as Meeting), true));
@@ -117,6 +117,7 @@ export class LiveMeetings {
       before === undefined ||
       r.ended !== undefined ||
       before.items !== after.items ||
+      before.tracking !== after.tracking ||
       before.meetingName !== after.meetingName ||
       before.meetingTopic !== after.meetingTopic;
     if (changed) updateMeeting(st, id, summarise(after), r.ended !== undefined);

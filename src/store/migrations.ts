@@ -76,6 +76,30 @@ CREATE TRIGGER events_ad AFTER DELETE ON events WHEN old.type <= 2 BEGIN
 END;
 `,
   },
+  {
+    version: 2,
+    name: 'action items across a series: numbers, assignees, closures, the series at each start',
+    sql: `
+ALTER TABLE items ADD COLUMN ref TEXT;
+ALTER TABLE items ADD COLUMN assignee TEXT;
+ALTER TABLE meetings ADD COLUMN series TEXT;
+CREATE INDEX meetings_series ON meetings (network, channel COLLATE NOCASE, name);
+CREATE INDEX items_refs ON items (meeting_id, ref) WHERE ref IS NOT NULL;
+
+-- #done: an action item (of this meeting or an earlier one of its series) closed in a meeting.
+CREATE TABLE closures (
+  id         INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+  ref        TEXT NOT NULL,
+  text       TEXT NOT NULL,
+  nick       TEXT NOT NULL,
+  time       INTEGER NOT NULL,
+  line       INTEGER NOT NULL,
+  note       TEXT NOT NULL
+);
+CREATE INDEX closures_meeting ON closures (meeting_id);
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -4,6 +4,8 @@ import type { MeetingSlice } from '../core/replay.js';
 import type { Meeting } from '../core/state.js';
 import type { MeetingEvent } from '../core/types.js';
 import { openDb, type Db, type OpenOptions } from './db.js';
+import { ImportNumbering } from './numbering.js';
+import { SeriesQueries } from './series.js';
 import { appendEvent, createMeeting, indexFrom, summarise, type MeetingSummary, loadMeeting, meetingRow, Statements, updateMeeting, type MeetingRow } from './journal.js';
 
 export interface ImportedSource {
@@ -53,7 +55,9 @@ export class Store {
 
   /** Stores the meetings of one log file, each with its journal and items, in one transaction. */
   importSlices(source: ImportedSource, slices: readonly MeetingSlice[]): number[] {
-    return this.importBatch([{ source, slices: slices.map((s) => ({ events: s.events, summary: summarise(s.meeting) })) }])[0] ?? [];
+    const numbering = new ImportNumbering(new SeriesQueries(this.db));
+    const numbered = slices.map((s) => numbering.number({ events: s.events, summary: summarise(s.meeting) }));
+    return this.importBatch([{ source, slices: numbered }])[0] ?? [];
   }
 
   /**
