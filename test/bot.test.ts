@@ -18,7 +18,7 @@ function makeBot(dir: string, clock: { now: number }, outDir = join(dir, 'out'))
   const bot = new Bot(store, {
     network: 'testnet',
     meetingConfig: (channel) => meetingConfig({ channel, botNick: 'gavel', urlPrefix: 'https://m.example.org', idleMinutes: 30 }),
-    outputDir: outDir,
+    outputDir: () => outDir,
     clock: () => clock.now,
     logger: log,
     tickMs: 3_600_000,

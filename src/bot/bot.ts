@@ -3,25 +3,35 @@ import type { MeetingConfig } from '../core/config.js';
 import { meetingUrls } from '../core/meeting.js';
 import type { Meeting } from '../core/state.js';
 import { ircLower } from '../core/text.js';
-import type { ChannelEnv, Effect, MeetingEvent } from '../core/types.js';
+import type { ChannelEnv, Effect, MeetingEvent, SeriesContext } from '../core/types.js';
 import { LiveMeetings, type Handled } from '../store/live.js';
 import type { Store } from '../store/store.js';
 import { OutputWriter } from './outputs.js';
-import type { BotIrc, BotLogger, JoinIn, LineIn, NickIn, TopicRefusedIn } from './ports.js';
+import type { BotIrc, BotLogger, JoinIn, LineIn, NickIn, PrivateIn, TopicRefusedIn } from './ports.js';
+import { ChannelSearch } from './search.js';
+import { SeriesQueries } from '../store/series.js';
 
 export interface BotOptions {
   readonly network: string;
   /** The settings a new meeting in this channel starts with. */
   readonly meetingConfig: (channel: string) => MeetingConfig;
-  readonly outputDir: string;
+  /** Where a channel's files are written. */
+  readonly outputDir: (channel: string) => string;
+  /** Where a series' open action items are published (the site), if anywhere. */
+  readonly actionsUrl?: (channel: string, meetingName: string) => string | undefined;
   readonly clock: () => number;
   readonly logger: BotLogger;
-  /** How often running meetings get a tick (idle end); default one minute. */
+  /** How often running meetings get a tick (reminder, idle end); default: a sixth of the idle time, 1 s to 1 min. */
   readonly tickMs?: number;
   /** How often unwritten files are tried again; default one minute. */
   readonly retryMs?: number;
   /** Called after a meeting ended and its files were written (e.g. to rebuild the website). */
   readonly onEnded?: (meetingId: number, m: Meeting) => void;
+}
+
+/** Ticks often enough that an idle end or a reminder comes within a sixth of the idle time. */
+export function defaultTickMs(idleMinutes: number): number {
+  return Math.min(60_000, Math.max(1_000, (idleMinutes * 60_000) / 6 || 60_000));
 }
 
 export class Bot {
@@ -31,6 +41,8 @@ export class Bot {
   private readonly timers: NodeJS.Timeout[] = [];
   /** Channels with a resumed meeting that has not been announced there yet. */
   private readonly toAnnounce = new Map<string, Meeting>();
+  private readonly series: SeriesQueries;
+  private readonly search: ChannelSearch;
 
   constructor(
     store: Store,
@@ -38,6 +50,8 @@ export class Bot {
   ) {
     this.live = new LiveMeetings(store, opts.network, opts.meetingConfig);
     this.writer = new OutputWriter(store, opts.network, opts.outputDir, opts.logger);
+    this.series = new SeriesQueries(store.db);
+    this.search = new ChannelSearch(store, opts.clock);
   }
 
   /** Connects the bot to its IRC side (the adapter is built with the bot as its listener). */
@@ -53,7 +67,7 @@ export class Bot {
       this.opts.logger.info('resumed meeting', { meetingId: r.meetingId, channel: r.channel, lines: r.meeting.log.length });
     }
     this.retryWrites();
-    this.timers.push(setInterval(() => this.tick(), this.opts.tickMs ?? 60_000));
+    this.timers.push(setInterval(() => this.tick(), this.opts.tickMs ?? defaultTickMs(this.opts.meetingConfig('#').idleMinutes)));
     this.timers.push(setInterval(() => this.retryWrites(), this.opts.retryMs ?? 60_000));
     for (const t of this.timers) t.unref();
     return resumed.map((r) => r.meeting);
@@ -66,8 +80,10 @@ export class Bot {
 
   private env(channel: string): ChannelEnv {
     const irc = this.irc;
-    if (irc === undefined) return {};
-    return { channelTopic: irc.topic(channel), inChannel: (nick) => irc.isInChannel(channel, nick) };
+    const series = (name: string): SeriesContext =>
+      this.series.context({ network: this.opts.network, channel, name }, this.opts.actionsUrl?.(channel, name));
+    if (irc === undefined) return { series };
+    return { channelTopic: irc.topic(channel), inChannel: (nick) => irc.isInChannel(channel, nick), series };
   }
 
   private handle(channel: string, ev: MeetingEvent): Handled | undefined {
@@ -84,7 +100,34 @@ export class Bot {
   }
 
   onLine(e: LineIn): void {
+    const query = this.addressedSearch(e.text);
+    if (query !== undefined) this.answerSearch(e.nick, query);
     this.handle(e.channel, { type: 'line', time: e.time, nick: e.nick, kind: e.kind, text: e.text, ...(e.account !== undefined ? { account: e.account } : {}) });
+  }
+
+  /** A private message to the bot: `search TERMS` is answered; anything else gets a pointer. */
+  onPrivate(e: PrivateIn): void {
+    const m = /^\s*search\s+(.+)$/i.exec(e.text);
+    if (m?.[1] !== undefined) this.answerSearch(e.nick, m[1]);
+    else if (e.kind === 'message') this.irc?.notice(e.nick, 'I run meetings in channels (#startmeeting NAME, #commands). Ask me "search TERMS" to search past decisions.');
+  }
+
+  /** `gavel: search TERMS` or `gavel, search TERMS` in a channel, to the bot's nick. */
+  private addressedSearch(text: string): string | undefined {
+    const nick = this.nick();
+    if (nick === '') return undefined;
+    const lower = text.toLowerCase();
+    if (!lower.startsWith(nick.toLowerCase())) return undefined;
+    const m = /^[:,]\s*search\s+(.+)$/i.exec(text.slice(nick.length));
+    return m?.[1];
+  }
+
+  private nick(): string {
+    return this.irc?.currentNick || this.opts.meetingConfig('#').botNick;
+  }
+
+  private answerSearch(nick: string, query: string): void {
+    for (const line of this.search.answer(nick, query)) this.irc?.notice(nick, line);
   }
 
   onNick(e: NickIn): void {

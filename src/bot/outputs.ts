@@ -18,7 +18,7 @@ export class OutputWriter {
   constructor(
     private readonly store: Store,
     private readonly network: string,
-    private readonly outDir: string,
+    private readonly outDir: (channel: string) => string,
     private readonly log: BotLogger,
   ) {
     this.unwritten = store.db.prepare("SELECT * FROM meetings WHERE status = 'ended' AND files_written = 0 AND network = ? ORDER BY id");
@@ -27,7 +27,7 @@ export class OutputWriter {
   /** Writes every file of the meeting; on failure says why (the caller tells the channel). */
   write(meetingId: number, m: Meeting, reason: 'save' | 'end' | 'retry'): WriteOutcome {
     try {
-      const paths = writeMeeting(this.outDir, renderMeeting(m));
+      const paths = writeMeeting(this.outDir(m.config.channel), renderMeeting(m));
       if (reason !== 'save') this.store.st.markWritten.run(1, meetingId);
       this.log.info('wrote meeting files', { meetingId, reason, files: paths.length, channel: m.config.channel });
       return { ok: true };

@@ -8,6 +8,8 @@ export interface BotIrc {
   isInChannel(channel: string, nick: string): boolean;
   /** The channel topic; undefined when not known. */
   topic(channel: string): string | undefined;
+  /** The bot's nick now ('' while not registered). */
+  readonly currentNick: string;
 }
 
 export interface BotLogger {

@@ -175,6 +175,40 @@ Options:
   -h, --help           this help`,
     load: async () => (await import('./serve.js')).serveMain,
   },
+  {
+    name: 'run',
+    synopsis: 'gavel run --config FILE',
+    summary: 'Run the bot: join the configured channels and run meetings.',
+    help: `Usage: gavel run --config FILE
+
+Connects to the IRC server of the config file (YAML, see
+config/gavel.example.yaml), joins its channels and runs meetings: every line
+is stored in the database before the bot acts on it, meetings that were running
+when the bot stopped are resumed, and at #endmeeting the minutes and logs are
+written (and the website updated, if output.site is set). Logs one JSON object
+a line on stderr. SIGTERM or SIGINT stops it cleanly (queued lines sent first).
+
+Options:
+  --config FILE        the configuration (required); npm start uses config/gavel.yaml
+  -h, --help           this help`,
+    load: async () => (await import('./run.js')).runMain,
+  },
+  {
+    name: 'check',
+    synopsis: 'gavel check --config FILE',
+    summary: 'Validate a config file and try its IRC connection.',
+    help: `Usage: gavel check --config FILE
+
+Validates the configuration (every problem is named with its key and what was
+expected), then connects to the IRC server, registers (and logs in with SASL
+when configured) and disconnects. Exit code 0 when all is well, 1 when the
+connection fails, 2 when the configuration is not valid.
+
+Options:
+  --config FILE        the configuration (required)
+  -h, --help           this help`,
+    load: async () => (await import('./run.js')).checkMain,
+  },
 ];
 
 export function findCliCommand(name: string): CliCommand | undefined {

@@ -6,6 +6,7 @@ export class FakeIrc implements BotIrc {
   readonly topics: string[] = [];
   readonly notices: string[] = [];
   channelTopic: string | undefined = 'the old topic';
+  currentNick = 'gavel';
   present = new Set<string>();
 
   say(target: string, text: string): void {
