@@ -36,7 +36,7 @@ export async function runMain(argv: string[], io: CliIo): Promise<number> {
   const log = createLogger({ stream: io.stderr, level: cfg.log.level });
   mkdirSync(dirname(cfg.storage.db), { recursive: true });
   const store = Store.open(cfg.storage.db);
-  let irc: IrcConnection | undefined;
+  let irc: IrcConnection | undefined = undefined;
   const site = cfg.output.site === undefined ? undefined : new SiteUpdater({ db: cfg.storage.db, dir: cfg.output.site, urlPrefix: cfg.output.urlPrefix }, log);
   const bot = new Bot(store, {
     network: cfg.irc.network,
