@@ -77,7 +77,7 @@ describe('parseConfig', () => {
     });
     assert.deepEqual(cfg.storage, { db: '/etc/gavel/data/gavel.sqlite' });
     assert.deepEqual(cfg.output, { dir: '/etc/gavel/data/meetings', urlPrefix: '', timezone: 'UTC' });
-    assert.deepEqual(cfg.meeting, { admins: [], meetingLengthMinutes: 60, idleMinutes: 120, wording: 'gavel', filePattern: DEFAULT_FILE_PATTERN });
+    assert.deepEqual(cfg.meeting, { admins: [], meetingLengthMinutes: 60, idleMinutes: 120, wording: 'gavel', filePattern: DEFAULT_FILE_PATTERN, formats: ['log.txt', 'log.html', 'html', 'txt', 'md', 'json'] });
     assert.deepEqual(cfg.channels, {});
     assert.deepEqual(cfg.log, { level: 'info' });
   });
@@ -126,13 +126,14 @@ describe('parseConfig', () => {
     ['an unknown time zone', `${MINIMAL}output:\n  timezone: Mars/Olympus\n`, ['output.timezone: expected an IANA time zone such as Europe/Berlin, got "Mars/Olympus"']],
     ['a URL prefix without scheme', `${MINIMAL}output:\n  urlPrefix: meetings.example.org\n`, ['output.urlPrefix: expected an http:// or https:// URL, or "" for relative links, got "meetings.example.org"']],
     ['a wording that does not exist', `${MINIMAL}meeting:\n  wording: supybot\n`, ['meeting.wording: expected one of gavel, meetbot, got "supybot"']],
-    ['a negative idle time', `${MINIMAL}meeting:\n  idleMinutes: -1\n`, ['meeting.idleMinutes: expected an integer 0-10080, got -1']],
-    ['a fractional meeting length', `${MINIMAL}meeting:\n  meetingLengthMinutes: 1.5\n`, ['meeting.meetingLengthMinutes: expected an integer 1-10080, got 1.5']],
+    ['a negative idle time', `${MINIMAL}meeting:\n  idleMinutes: -1\n`, ['meeting.idleMinutes: expected a number 0-10080, got -1']],
+    ['a zero meeting length', `${MINIMAL}meeting:\n  meetingLengthMinutes: 0\n`, ['meeting.meetingLengthMinutes: expected a number 0.05-10080, got 0']],
+    ['an unknown output format', `${MINIMAL}meeting:\n  formats: [html, pdf]\n`, ['meeting.formats[1]: expected one of log.txt, log.html, html, txt, md, json, got "pdf"']],
     ['admins as a string', `${MINIMAL}meeting:\n  admins: alice\n`, ['meeting.admins: expected a list, got "alice"']],
     ['a file pattern leaving the folder', `${MINIMAL}meeting:\n  filePattern: "../{channel}"\n`, ["meeting.filePattern: file pattern has an empty, '.' or '..' path segment: ../{channel}"]],
     ['a file pattern with an unknown variable', `${MINIMAL}meeting:\n  filePattern: "{chanel}/x"\n`, ['meeting.filePattern: file pattern uses unknown variable {chanel}; known: channel, network, meetingname, YYYY, MM, DD, HH, mm, ss']],
     ['overrides for a channel not joined', `${MINIMAL}channels:\n  "#other": { timezone: UTC }\n`, ['channels.#other: not one of irc.channels (#meetings); Gavel only joins those']],
-    ['a bad override', `${MINIMAL}channels:\n  "#meetings": { timezone: Nowhere, site: x }\n`, ['channels.#meetings.site: unknown key; known keys: dir, urlPrefix, timezone, admins, meetingLengthMinutes, idleMinutes, wording, filePattern', 'channels.#meetings.timezone: expected an IANA time zone such as Europe/Berlin, got "Nowhere"']],
+    ['a bad override', `${MINIMAL}channels:\n  "#meetings": { timezone: Nowhere, site: x }\n`, ['channels.#meetings.site: unknown key; known keys: dir, urlPrefix, timezone, admins, meetingLengthMinutes, idleMinutes, wording, filePattern, formats', 'channels.#meetings.timezone: expected an IANA time zone such as Europe/Berlin, got "Nowhere"']],
     ['a log level that does not exist', `${MINIMAL}log:\n  level: verbose\n`, ['log.level: expected one of debug, info, warn, error, got "verbose"']],
     ['a duplicate key', `${MINIMAL}  nick: other\n`, ['YAML error: Map keys must be unique at line 5, column 3']],
     ['a list at the top', '- irc\n', ['expected a mapping of settings (irc:, storage:, …) at the top level, got something else']],

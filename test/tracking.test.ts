@@ -137,3 +137,18 @@ describe('no runaway meetings', () => {
     assert.ok(said(say(s, 'root', '#endmeeting')).some((l) => l.startsWith('Meeting ended')));
   });
 });
+
+describe('chairs known by their account', () => {
+  it('an owner who was logged in is known by the account, whatever the nick; a nick alone is not enough', () => {
+    const s = script();
+    say(s, 'alice', '#startmeeting x', { account: 'alice' });
+    assert.deepEqual(said(say(s, 'alice', '#topic by an impostor on alice’s nick')), []);
+    assert.equal(meeting(s).items.length, 0);
+    say(s, 'zed', '#topic by alice under another nick', { account: 'alice' });
+    assert.deepEqual(meeting(s).items.map((i) => i.text), ['by alice under another nick']);
+    const anon = script();
+    say(anon, 'bob', '#startmeeting y');
+    say(anon, 'bob', '#topic by nick, as MeetBot did');
+    assert.equal(meeting(anon).items.length, 1);
+  });
+});

@@ -27,6 +27,7 @@ export function channelMeetingConfig(cfg: GavelConfig, channel: string): Meeting
     idleMinutes: m.idleMinutes,
     admins: m.admins,
     texts: m.wording === 'meetbot' ? MEETBOT_TEXTS : GAVEL_TEXTS,
+    formats: m.formats,
     live: true,
   });
 }

@@ -1,4 +1,5 @@
 // The keys of gavel.yaml, their types, limits and defaults.
+import { OUTPUT_FORMATS } from '../core/config.js';
 import { DEFAULT_FILE_PATTERN, PathPatternError, validateFilePattern } from '../core/names.js';
 import { isValidZone } from '../core/time.js';
 import { LOG_LEVELS } from '../log.js';
@@ -37,10 +38,11 @@ const OUTPUT_OVERRIDABLE = {
 
 const MEETING_FIELDS = {
   admins: { type: 'list', item: str(NON_EMPTY) },
-  meetingLengthMinutes: { type: 'int', min: 1, max: 10_080 },
-  idleMinutes: { type: 'int', min: 0, max: 10_080 },
+  meetingLengthMinutes: { type: 'number', min: 0.05, max: 10_080 },
+  idleMinutes: { type: 'number', min: 0, max: 10_080 },
   wording: { type: 'enum', values: ['gavel', 'meetbot'] },
   filePattern: str(FILE_PATTERN),
+  formats: { type: 'list', item: { type: 'enum', values: OUTPUT_FORMATS }, minItems: 1 },
 } as const satisfies Record<string, Field>;
 
 export const GAVEL_SCHEMA: Field = {
@@ -92,6 +94,7 @@ export const GAVEL_SCHEMA: Field = {
         idleMinutes: { ...MEETING_FIELDS.idleMinutes, default: 120 },
         wording: { ...MEETING_FIELDS.wording, default: 'gavel' },
         filePattern: str(FILE_PATTERN, { default: DEFAULT_FILE_PATTERN }),
+        formats: { ...MEETING_FIELDS.formats, default: [...OUTPUT_FORMATS] },
       },
     },
     channels: {

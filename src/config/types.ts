@@ -1,4 +1,5 @@
 // The validated configuration of a Gavel deployment (what config/gavel.example.yaml documents).
+import type { OutputFormat } from '../core/config.js';
 import type { RateLimit } from '../irc/sendqueue.js';
 import type { LogLevel } from '../log.js';
 
@@ -34,6 +35,8 @@ export interface MeetingSettings {
   readonly idleMinutes: number;
   readonly wording: 'gavel' | 'meetbot';
   readonly filePattern: string;
+  /** Which files a meeting writes. */
+  readonly formats: readonly OutputFormat[];
 }
 
 /** What one channel may set differently. */

@@ -28,6 +28,19 @@ export interface Attendee {
   readonly count: number;
 }
 
+/** An action item closed by #done in this meeting. */
+export interface ClosureView {
+  readonly ref: string;
+  readonly text: string;
+  readonly by: string;
+  readonly note: string;
+  readonly hms: string;
+  readonly time: number;
+  readonly line: number;
+  /** Recorded in an earlier meeting of the series (not in this one). */
+  readonly earlier: boolean;
+}
+
 export interface MinutesModel {
   readonly meeting: Meeting;
   readonly channel: string;
@@ -50,6 +63,7 @@ export interface MinutesModel {
   readonly unassigned: readonly ItemView[];
   readonly people: readonly Attendee[];
   readonly lineCount: number;
+  readonly closed: readonly ClosureView[];
 }
 
 function byNickCaseless(a: string, b: string): number {
@@ -127,5 +141,10 @@ export function minutesModel(m: Meeting): MinutesModel {
     unassigned: actions.filter((a) => !assigned.has(a.id)),
     people,
     lineCount: m.log.length,
+    closed: m.tracking.closed.map((c) => ({
+      ...c,
+      hms: hms(c.time, zone),
+      earlier: !m.items.some((i) => i.ref === c.ref),
+    })),
   };
 }

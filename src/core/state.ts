@@ -121,7 +121,9 @@ export function sameNick(a: string, b: string): boolean {
 }
 
 export function isChair(m: Meeting, nick: string, account?: string): boolean {
-  if (sameNick(nick, m.owner) || m.chairs.some((c) => sameNick(c, nick))) return true;
+  // An owner who was logged in is known by the account (IRCv3 account-tag), not by a nick anyone may take.
+  const ownerByNick = m.ownerAccount === undefined ? sameNick(nick, m.owner) : account === m.ownerAccount;
+  if (ownerByNick || m.chairs.some((c) => sameNick(c, nick))) return true;
   if (account !== undefined && (account === m.ownerAccount || m.chairAccounts.includes(account))) return true;
   return m.config.admins.some((a) => sameNick(a, nick) || a === account);
 }

@@ -42,6 +42,7 @@ class ItemRows {
     let row = cache.get(item.id);
     if (row === undefined) {
       const fields = {
+        num: item.ref ?? `#${item.id}`,
         kind: KIND_LABEL[item.kind],
         kindClass: `k-${item.kind.toLowerCase()}`,
         text: itemText(item),
@@ -122,6 +123,17 @@ export function renderHtmlMinutes(model: MinutesModel, site?: MinutesSiteView): 
     hasByPerson: model.byPerson.length > 0,
     unassigned: rows.list(model.unassigned, false),
     hasUnassigned: model.byPerson.length > 0 && model.unassigned.length > 0,
+    closed: model.closed.map((c) => ({
+      ref: c.ref,
+      text: visibleText(c.text),
+      by: visibleText(c.by),
+      note: visibleText(c.note),
+      hms: c.hms,
+      iso: isoInstant(c.time),
+      href: `${logHref}#l-${c.line}`,
+      earlier: c.earlier,
+    })),
+    hasClosed: model.closed.length > 0,
     people: model.people.map((p) => ({
       nick: visibleText(p.nick),
       lines: p.count === 1 ? '1 line' : `${p.count} lines`,

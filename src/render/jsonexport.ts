@@ -16,6 +16,8 @@ export function meetingExport(model: MinutesModel): object {
     time: isoInstant(i.time),
     line: i.line,
     ...(i.url !== undefined ? { url: i.url } : {}),
+    ...(i.ref !== undefined ? { ref: i.ref } : {}),
+    ...(i.assignee !== undefined ? { assignee: i.assignee } : {}),
   }));
   return {
     format: 'gavel-meeting',
@@ -37,6 +39,7 @@ export function meetingExport(model: MinutesModel): object {
     items,
     votes: items.filter((i) => i.kind === 'vote'),
     attendees: model.people.map((p) => ({ nick: p.nick, lines: p.count })),
+    closed: model.closed.map((c) => ({ ref: c.ref, text: c.text, by: c.by, note: c.note, time: isoInstant(c.time), line: c.line, earlier: c.earlier })),
     actions: {
       byPerson: model.byPerson.map((p) => ({ nick: p.nick, items: p.actions.map((a) => a.id) })),
       unassigned: model.unassigned.map((a) => a.id),

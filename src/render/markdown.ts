@@ -40,7 +40,7 @@ function item(model: MinutesModel, it: ItemView): MdItem {
   const text = it.kind === 'LINK' && it.url !== undefined ? mdLink(mdEscape(it.text), it.url) : mdEscape(it.text);
   return {
     label: it.label === '' ? '' : `**${mdEscape(it.label.trim())}** `,
-    text,
+    text: it.ref !== undefined ? `${it.ref} ${text}` : text,
     nick: mdEscape(it.nick),
     time: it.hms,
     href: `${siblingHref(model.basePath, '.log.html')}#l-${it.line}`,
@@ -64,6 +64,15 @@ export function markdownView(model: MinutesModel, note?: string): object {
     byPerson: model.byPerson.map((p) => ({ nick: mdEscape(p.nick), actions: p.actions.map((a) => item(model, a)) })),
     unassigned: model.unassigned.map((a) => item(model, a)),
     people: model.people.map((p) => ({ nick: mdEscape(p.nick), count: p.count })),
+    closed: model.closed.map((c) => ({
+      ref: c.ref,
+      text: mdEscape(c.text),
+      by: mdEscape(c.by),
+      note: c.note === '' ? undefined : mdEscape(c.note),
+      earlier: c.earlier,
+      time: c.hms,
+      href: `${siblingHref(model.basePath, '.log.html')}#l-${c.line}`,
+    })),
     generatedBy: mdLink(mdEscape(`${m.config.texts.botName} ${m.config.texts.version}`), m.config.texts.infoUrl),
   };
 }

@@ -69,7 +69,7 @@ export function normaliseForComparison(gavel: string, meetbot: string, model: Mi
   const problems: string[] = [];
   const actionsBlock = g.findIndex((b) => b.startsWith('Action items\n------------\n'));
   if (model.actions.length > 0) {
-    const expected = ['Action items', '------------', '', ...model.actions.map((a) => wrapList(`* ${a.text}`, 0))].join('\n');
+    const expected = ['Action items', '------------', '', ...model.actions.map((a) => wrapList(`* ${a.ref !== undefined ? `${a.ref} ` : ''}${a.text}`, 0))].join('\n');
     if (g[actionsBlock] !== expected) problems.push(`Action items block differs:\n${g[actionsBlock]}\n--- expected ---\n${expected}`);
     g.splice(actionsBlock, 1);
   } else if (actionsBlock >= 0) problems.push('Action items block without actions');
