@@ -139,6 +139,7 @@ export class Bot {
 
   onJoined(e: JoinIn): void {
     if (!e.self) return;
+    this.opts.logger.info('joined', { channel: e.channel });
     const m = this.toAnnounce.get(ircLower(e.channel));
     if (m === undefined || this.live.running(e.channel) === undefined) return;
     this.toAnnounce.delete(ircLower(e.channel));
@@ -164,9 +165,9 @@ export class Bot {
 
   private perform(channel: string, r: Handled): void {
     const irc = this.irc;
-    // Files last: the end banner is said first, and a failure to write comes after it.
-    const effects = [...r.effects.filter((e) => e.type !== 'write'), ...r.effects.filter((e) => e.type === 'write')];
-    for (const e of effects) {
+    // Files first, so the links the end banner posts already work; a failure is said after the banner.
+    const failures = r.effects.flatMap((e) => (e.type === 'write' ? this.writeFiles(r, e) : []));
+    for (const e of r.effects) {
       switch (e.type) {
         case 'reply':
           irc?.say(channel, e.text);
@@ -178,24 +179,22 @@ export class Bot {
           irc?.setTopic(channel, e.text);
           break;
         case 'write':
-          this.writeFiles(channel, r, e);
-          break;
         case 'printed':
         case 'started':
         case 'ended':
           break;
       }
     }
+    for (const f of failures) irc?.say(channel, `I could not write the minutes (${f}). The meeting is safe in my database; I will keep trying.`);
   }
 
-  private writeFiles(channel: string, r: Handled, e: Extract<Effect, { type: 'write' }>): void {
+  /** Writes the files; returns the reason when they could not be written. */
+  private writeFiles(r: Handled, e: Extract<Effect, { type: 'write' }>): string[] {
     const m = r.ended ?? r.state.meeting;
-    if (m === undefined || r.meetingId === undefined) return;
+    if (m === undefined || r.meetingId === undefined) return [];
     const out = this.writer.write(r.meetingId, m, e.reason);
-    if (!out.ok) {
-      this.irc?.say(channel, `I could not write the minutes (${out.error ?? 'unknown error'}). The meeting is safe in my database; I will keep trying.`);
-    } else if (r.ended !== undefined) {
-      this.opts.onEnded?.(r.meetingId, m);
-    }
+    if (!out.ok) return [out.error ?? 'unknown error'];
+    if (r.ended !== undefined) this.opts.onEnded?.(r.meetingId, m);
+    return [];
   }
 }

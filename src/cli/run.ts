@@ -1,7 +1,7 @@
 // `gavel run` and `gavel check`: the live bot from a config file, and a dry run of that config.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Bot } from '../bot/bot.js';
+import { Bot, defaultTickMs } from '../bot/bot.js';
 import { SiteUpdater } from '../bot/siteupdate.js';
 import { joinUrl } from '../core/config.js';
 import { channelMeetingConfig, channelOutput } from '../config/channel.js';
@@ -48,6 +48,8 @@ export async function runMain(argv: string[], io: CliIo): Promise<number> {
       : {}),
     clock: Date.now,
     logger: log,
+    // Often enough for the channel with the shortest idle time.
+    tickMs: Math.min(...cfg.irc.channels.map((ch) => defaultTickMs(channelMeetingConfig(cfg, ch).idleMinutes))),
     onEnded: () => site?.request(),
   });
   irc = new IrcConnection(cfg.irc, bot, { logger: log });

@@ -22,7 +22,7 @@ export interface SiteMeeting {
 /** Decisions as the site lists them: what was agreed, accepted, rejected or voted. */
 export const DECISION_KINDS: ReadonlySet<ItemKind> = new Set<ItemKind>(['AGREED', 'ACCEPTED', 'REJECTED', 'VOTE']);
 
-/** Every action is open until action tracking (#done) lands; then the status comes from the series' history. */
+/** An action is done once any meeting of its series closed it with #done. */
 export type ActionStatus = 'open' | 'done';
 
 export interface SiteAction {
@@ -74,10 +74,6 @@ export interface SiteModel {
   readonly warnings: string[];
 }
 
-function actionStatus(): ActionStatus {
-  return 'open';
-}
-
 function entry(sm: SiteMeeting): Omit<MeetingEntry, 'channel' | 'series'> {
   const m = sm.meeting;
   const model = minutesModel(m);
@@ -92,7 +88,8 @@ function entry(sm: SiteMeeting): Omit<MeetingEntry, 'channel' | 'series'> {
     title: visibleText(m.meetingTopic ?? m.meetingName),
     chairs: chairList(m).map(visibleText),
     decisions: model.items.filter((i) => DECISION_KINDS.has(i.kind)),
-    actions: model.actions.map((item) => ({ item, owners: owners.get(item.id) ?? [], status: actionStatus() })),
+    // Open until the series is known: siteModel marks those a meeting of the series closed.
+    actions: model.actions.map((item) => ({ item, owners: owners.get(item.id) ?? [], status: 'open' as ActionStatus })),
   };
 }
 
@@ -153,6 +150,15 @@ export function siteModel(input: readonly SiteMeeting[]): SiteModel {
     s.meetings.push(e);
     e.channel = channel;
     e.series = s;
+  }
+  for (const s of series.values()) {
+    const closed = new Set(s.meetings.flatMap((e) => e.meeting.tracking.closed.map((c) => c.ref)));
+    if (closed.size === 0) continue;
+    for (const e of s.meetings) {
+      (e as { actions: readonly SiteAction[] }).actions = e.actions.map((a) =>
+        a.item.ref !== undefined && closed.has(a.item.ref) ? { ...a, status: 'done' } : a,
+      );
+    }
   }
   return {
     meetings: entries,
