@@ -251,6 +251,8 @@ describe('gavel run against a real IRC server', () => {
     const from = watcher.mark();
     await sayInOrder(watcher, alice, '#restart', '#startmeeting restart');
     await sayInOrder(watcher, alice, '#restart', '#info before the restart');
+    // The server is killed once it has delivered the line to the bot too.
+    await until('the line to be stored', () => stored('#info before the restart'));
     const logMark = bot.logs.length;
     await ircd.kill();
     await ircd.restart();
@@ -278,7 +280,7 @@ describe('gavel run against a real IRC server', () => {
     const logMark = bot.logs.length;
     bot.start();
     const from = watcher.mark();
-    await watcher.waitFor((m) => said(m, '#crash', /^I was restarted; the meeting crash goes on/), { from, what: 'the resume notice' });
+    await watcher.waitFor((m) => said(m, '#crash', /^I was restarted; the meeting crash goes on/), { from, timeoutMs: 30_000, what: 'the resume notice' });
     assert.ok(bot.logs.slice(logMark).some((l) => l.msg === 'resumed meeting'));
     await sayInOrder(watcher, alice, '#crash', '#info after the restart');
     await sayInOrder(watcher, alice, '#crash', '#endmeeting');
