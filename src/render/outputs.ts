@@ -42,13 +42,25 @@ function endNote(m: Meeting): string | undefined {
   return undefined;
 }
 
-export function renderMeeting(m: Meeting): RenderedMeeting {
+/** A meeting's files, each rendered when its function is called: a writer can save one while the next renders. */
+export interface PendingMeeting {
+  readonly base: string;
+  readonly restricted: boolean;
+  readonly files: readonly (() => RenderedFile)[];
+}
+
+export function renderMeetingLater(m: Meeting): PendingMeeting {
   const model = minutesModel(m);
-  const files: RenderedFile[] = [
-    { ext: '.log.txt', content: formatLog(logLines(m), m.config.timezone) },
-    bytesFile('.log.html', renderHtmlLogBytes(model)),
-    { ext: '.html', content: renderHtmlMinutes(model) },
-    { ext: '.txt', content: renderTextMinutes(model, endNote(m)) },
+  const files = [
+    (): RenderedFile => ({ ext: '.log.txt', content: formatLog(logLines(m), m.config.timezone) }),
+    (): RenderedFile => bytesFile('.log.html', renderHtmlLogBytes(model)),
+    (): RenderedFile => ({ ext: '.html', content: renderHtmlMinutes(model) }),
+    (): RenderedFile => ({ ext: '.txt', content: renderTextMinutes(model, endNote(m)) }),
   ];
   return { base: model.basePath, files, restricted: m.restrictLogs };
+}
+
+export function renderMeeting(m: Meeting): RenderedMeeting {
+  const pending = renderMeetingLater(m);
+  return { base: pending.base, files: pending.files.map((render) => render()), restricted: pending.restricted };
 }

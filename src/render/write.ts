@@ -1,7 +1,7 @@
 // Writing a rendered meeting under an output folder: atomically, and never outside that folder.
-import { mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rename, renameSync, rmSync, writeFile, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import type { RenderedMeeting } from './outputs.js';
+import type { PendingMeeting, RenderedMeeting } from './outputs.js';
 
 export class OutputPathError extends Error {
   constructor(
@@ -41,8 +41,7 @@ export function writeAtomic(path: string, content: string | Uint8Array, mode: nu
     writeFileSync(tmp, typeof content === 'string' ? utf8(content) : content, { mode });
     renameSync(tmp, path);
   } catch (cause) {
-    rmSync(tmp, { force: true });
-    throw new Error(`cannot write ${path}: ${(cause as Error).message}`, { cause });
+    throw writeFailed(path, tmp, cause);
   }
 }
 
@@ -56,4 +55,50 @@ export function writeMeeting(outDir: string, r: RenderedMeeting): string[] {
     written.push(path);
   }
   return written;
+}
+
+function writeFailed(path: string, tmp: string, cause: unknown): Error {
+  rmSync(tmp, { force: true });
+  return new Error(`cannot write ${path}: ${(cause as Error).message}`, { cause });
+}
+
+/** writeAtomic on the thread pool: the caller renders the next file while the system call runs. */
+function writeAtomicLater(path: string, content: string | Uint8Array, mode: number): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}-${++counter}`;
+  // Not the scratch buffer: it is still being written when the next file is encoded.
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return new Promise((done, fail) => {
+    writeFile(tmp, bytes, { mode }, (err) => {
+      if (err !== null) return fail(writeFailed(path, tmp, err));
+      rename(tmp, path, (err2) => (err2 === null ? done() : fail(writeFailed(path, tmp, err2))));
+    });
+  });
+}
+
+/**
+ * Renders and writes a meeting's files one by one, each written in the background while the next one
+ * renders (the kernel's work for megabytes of pages overlaps with rendering). Returns the absolute paths
+ * written, in order, once all are on disk; the first failure rejects, after every write has settled.
+ */
+export async function writeMeetingAsRendered(outDir: string, m: PendingMeeting): Promise<string[]> {
+  const mode = m.restricted ? 0o600 : 0o644;
+  const paths: string[] = [];
+  const writes: Promise<void>[] = [];
+  let renderError: { error: unknown } | undefined;
+  try {
+    for (const render of m.files) {
+      const f = render();
+      const path = pathInside(outDir, m.base + f.ext);
+      paths.push(path);
+      writes.push(writeAtomicLater(path, f.bytes ?? f.content, mode));
+    }
+  } catch (error) {
+    renderError = { error };
+  }
+  const results = await Promise.allSettled(writes);
+  if (renderError !== undefined) throw renderError.error;
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  return paths;
 }
