@@ -1,10 +1,12 @@
 // All output files of one meeting, rendered in memory: the four MeetBot files (more formats plug in here).
-import { formatLog } from '../core/logformat.js';
+import { formatLogLine } from '../core/logformat.js';
 import { minutesModel } from '../core/minutes.js';
 import { logLines, type Meeting } from '../core/state.js';
+import type { LoggedLine } from '../core/types.js';
 import { renderHtmlMinutes } from './html.js';
 import { renderHtmlLogBytes } from './loghtml.js';
 import { renderTextMinutes } from './textminutes.js';
+import { Utf8Builder } from './utf8.js';
 
 export interface RenderedFile {
   /** `.log.txt`, `.html`, …: appended to the base path. */
@@ -42,6 +44,20 @@ function endNote(m: Meeting): string | undefined {
   return undefined;
 }
 
+/**
+ * The `.log.txt` as formatLog makes it, encoded line by line: the text of a long meeting never sits in
+ * the JavaScript heap, where it would be copied by the young collections and push the old generation
+ * into a full collection.
+ */
+function logTextBytes(lines: readonly LoggedLine[], zone: string): Uint8Array {
+  const out = new Utf8Builder(lines.length * 100);
+  for (let i = 0; i < lines.length; i++) {
+    const line = formatLogLine(lines[i] as LoggedLine, zone);
+    out.append(i + 1 < lines.length ? `${line}\n` : line);
+  }
+  return out.bytes();
+}
+
 /** A meeting's files, each rendered when its function is called: a writer can save one while the next renders. */
 export interface PendingMeeting {
   readonly base: string;
@@ -52,7 +68,7 @@ export interface PendingMeeting {
 export function renderMeetingLater(m: Meeting): PendingMeeting {
   const model = minutesModel(m);
   const files = [
-    (): RenderedFile => ({ ext: '.log.txt', content: formatLog(logLines(m), m.config.timezone) }),
+    (): RenderedFile => bytesFile('.log.txt', logTextBytes(logLines(m), m.config.timezone)),
     (): RenderedFile => bytesFile('.log.html', renderHtmlLogBytes(model)),
     (): RenderedFile => ({ ext: '.html', content: renderHtmlMinutes(model) }),
     (): RenderedFile => ({ ext: '.txt', content: renderTextMinutes(model, endNote(m)) }),
