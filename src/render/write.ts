@@ -1,5 +1,5 @@
 // Writing a rendered meeting under an output folder: atomically, and never outside that folder.
-import { mkdirSync, rename, renameSync, rmSync, writeFile, writeFileSync } from 'node:fs';
+import { close, mkdirSync, openSync, rename, renameSync, rmSync, write, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { PendingMeeting, RenderedMeeting } from './outputs.js';
 
@@ -62,19 +62,40 @@ function writeFailed(path: string, tmp: string, cause: unknown): Error {
   return new Error(`cannot write ${path}: ${(cause as Error).message}`, { cause });
 }
 
-/** writeAtomic on the thread pool: the caller renders the next file while the system call runs. */
+/**
+ * writeAtomic with the copy into the kernel on the thread pool. The file is opened here (a cheap call)
+ * so that the costly write is one job that runs while the caller renders the next file; a chain of
+ * callbacks would wait for the busy main thread at every step.
+ */
 function writeAtomicLater(path: string, content: string | Uint8Array, mode: number): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}-${++counter}`;
   // Not the scratch buffer: it is still being written when the next file is encoded.
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'w', mode);
+  } catch (cause) {
+    return Promise.reject(writeFailed(path, tmp, cause));
+  }
   return new Promise((done, fail) => {
-    writeFile(tmp, bytes, { mode }, (err) => {
-      if (err !== null) return fail(writeFailed(path, tmp, err));
-      rename(tmp, path, (err2) => (err2 === null ? done() : fail(writeFailed(path, tmp, err2))));
-    });
+    const finish = (err: Error | null): void => {
+      close(fd, (closeErr) => {
+        const e = err ?? closeErr;
+        if (e !== null) return fail(writeFailed(path, tmp, e));
+        rename(tmp, path, (renameErr) => (renameErr === null ? done() : fail(writeFailed(path, tmp, renameErr))));
+      });
+    };
+    const from = (offset: number): void => {
+      if (offset >= bytes.length) return finish(null);
+      write(fd, bytes, offset, bytes.length - offset, null, (err, n) => (err !== null ? finish(err) : from(offset + n)));
+    };
+    from(0);
   });
 }
+
+/** Lets callbacks of finished writes run between two renders, so each write's last steps do not wait. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Renders and writes a meeting's files one by one, each written in the background while the next one
@@ -92,6 +113,7 @@ export async function writeMeetingAsRendered(outDir: string, m: PendingMeeting):
       const path = pathInside(outDir, m.base + f.ext);
       paths.push(path);
       writes.push(writeAtomicLater(path, f.bytes ?? f.content, mode));
+      await turn();
     }
   } catch (error) {
     renderError = { error };
