@@ -7,6 +7,7 @@ import { parseCanonicalLine, parseLogLine } from '../src/core/logformat.js';
 import { nickMatcher } from '../src/core/nicks.js';
 import { replayEvents } from '../src/core/replay.js';
 import { withLogLine } from '../src/core/state.js';
+import { ircToSegments } from '../src/render/ircformat.js';
 import { codePointLength, normaliseText } from '../src/core/text.js';
 import { wrap } from '../src/core/textwrap.js';
 import { asctime, dateParts, hms, isoDate, isoInstant, longDate, zoneAbbrev } from '../src/core/time.js';
@@ -176,6 +177,13 @@ describe('hot-path helpers', () => {
       const width = 10 + Math.floor(r() * 70);
       const indent = ' '.repeat(Math.floor(r() * 6));
       assert.deepEqual(wrap(text, { width, initialIndent: indent, subsequentIndent: `${indent}  ` }), ref(text, width, indent, `${indent}  `), JSON.stringify([text, width]));
+    }
+  });
+
+  it('ircToSegments gives plain text the segment the full reader gives it', () => {
+    // A reset code at the end sends the same text through the character loop without changing it.
+    for (const t of ['', 'a', 'plain words', 'Zoë', '<b>&amp;</b>', 'x'.repeat(500), '\u00a0', 'ab\ufffd']) {
+      assert.deepEqual(ircToSegments(t), ircToSegments(`${t}\x0f`), JSON.stringify(t));
     }
   });
 });
