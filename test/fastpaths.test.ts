@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import { meetingConfig } from '../src/core/config.js';
 import { parseCanonicalLine, parseLogLine } from '../src/core/logformat.js';
+import { minutesModel } from '../src/core/minutes.js';
 import { nickMatcher } from '../src/core/nicks.js';
 import { replayEvents } from '../src/core/replay.js';
 import { withLogLine } from '../src/core/state.js';
@@ -185,5 +186,26 @@ describe('hot-path helpers', () => {
     for (const t of ['', 'a', 'plain words', 'Zoë', '<b>&amp;</b>', 'x'.repeat(500), '\u00a0', 'ab\ufffd']) {
       assert.deepEqual(ircToSegments(t), ircToSegments(`${t}\x0f`), JSON.stringify(t));
     }
+  });
+
+  it('minutesModel makes item views and by-person lists as a spread and a plain filter would', () => {
+    const texts = ['#startmeeting x', '#action bob and ZED[M] fix it', '#link https://e.org/ see', '#link no url here', 'https://bare.example/',
+      '#action Zoë writes', '#action ſam and \u212aate', '#info bobby is not bob', '#action someone', '#topic t', '#chair sam kate'];
+    const nicks = ['alice', 'bob', 'zed[m]', 'Zoë', 'sam', 'kate', 'bobby'];
+    const events = texts.map((text, i) => ({ type: 'line' as const, time: i * 1000, nick: nicks[i % nicks.length] ?? 'x', kind: 'message' as const, text }));
+    const m = replayEvents(meetingConfig({ channel: '#c' }), events).meetings[0];
+    assert.ok(m !== undefined);
+    const model = minutesModel(m);
+    assert.ok(m.items.some((i) => 'url' in i) && m.items.some((i) => !('url' in i)), 'both item shapes');
+    model.items.forEach((v, i) => {
+      const item = m.items[i];
+      assert.ok(item !== undefined);
+      assert.deepStrictEqual(v, { ...item, label: v.label, hms: hms(item.time, 'UTC') });
+    });
+    for (const p of model.byPerson) {
+      const matches = nickMatcher(p.nick);
+      assert.deepEqual(p.actions, model.actions.filter((a) => matches(a.text)), p.nick);
+    }
+    assert.deepEqual(model.byPerson.map((p) => p.nick), ['bob', 'kate', 'sam', 'zed[m]', 'Zoë']);
   });
 });
