@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import { meetingConfig } from '../src/core/config.js';
-import { parseCanonicalLine, parseLogLine } from '../src/core/logformat.js';
+import { formatLog, parseCanonicalLine, parseLogLine } from '../src/core/logformat.js';
 import { minutesModel } from '../src/core/minutes.js';
 import { nickMatcher } from '../src/core/nicks.js';
 import { replayEvents } from '../src/core/replay.js';
-import { withLogLine } from '../src/core/state.js';
+import { logLines, withLogLine } from '../src/core/state.js';
+import { renderMeeting } from '../src/render/outputs.js';
 import { ircToSegments } from '../src/render/ircformat.js';
 import { codePointLength, normaliseText } from '../src/core/text.js';
 import { wrap } from '../src/core/textwrap.js';
@@ -207,5 +208,19 @@ describe('hot-path helpers', () => {
       assert.deepEqual(p.actions, model.actions.filter((a) => matches(a.text)), p.nick);
     }
     assert.deepEqual(model.byPerson.map((p) => p.nick), ['bob', 'kate', 'sam', 'zed[m]', 'Zoë']);
+  });
+
+  it('the files written as bytes decode to the text formatLog and the page renderer make', () => {
+    const texts = ['#startmeeting Zoë’s meeting', 'plain', '\x02bold\x02 https://e.org/x', '#link https://e.org/ y', '#endmeeting'];
+    const events = texts.map((text, i) => ({ type: 'line' as const, time: i * 61_000, nick: i % 2 === 0 ? 'Zoë' : 'bob', kind: 'message' as const, text }));
+    const m = replayEvents(meetingConfig({ channel: '#c' }), events).meetings[0];
+    assert.ok(m !== undefined);
+    const files = renderMeeting(m).files;
+    const logTxt = files.find((f) => f.ext === '.log.txt');
+    assert.ok(logTxt?.bytes !== undefined);
+    assert.equal(logTxt.content, formatLog(logLines(m), 'UTC'));
+    assert.deepEqual(Buffer.from(logTxt.bytes), Buffer.from(logTxt.content, 'utf8'));
+    const logHtml = files.find((f) => f.ext === '.log.html');
+    assert.ok(logHtml?.bytes !== undefined && logHtml.content.startsWith('<!DOCTYPE html>') && !logHtml.content.includes('<!-- rows -->'));
   });
 });
