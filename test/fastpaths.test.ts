@@ -3,10 +3,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import { meetingConfig } from '../src/core/config.js';
-import { parseCanonicalLine, parseLogLine } from '../src/core/logformat.js';
+import { formatLog, parseCanonicalLine, parseLogLine } from '../src/core/logformat.js';
+import { minutesModel } from '../src/core/minutes.js';
 import { nickMatcher } from '../src/core/nicks.js';
 import { replayEvents } from '../src/core/replay.js';
-import { withLogLine } from '../src/core/state.js';
+import { logLines, withLogLine } from '../src/core/state.js';
+import { renderMeeting } from '../src/render/outputs.js';
+import { ircToSegments } from '../src/render/ircformat.js';
 import { codePointLength, normaliseText } from '../src/core/text.js';
 import { wrap } from '../src/core/textwrap.js';
 import { asctime, dateParts, hms, isoDate, isoInstant, longDate, zoneAbbrev } from '../src/core/time.js';
@@ -177,5 +180,47 @@ describe('hot-path helpers', () => {
       const indent = ' '.repeat(Math.floor(r() * 6));
       assert.deepEqual(wrap(text, { width, initialIndent: indent, subsequentIndent: `${indent}  ` }), ref(text, width, indent, `${indent}  `), JSON.stringify([text, width]));
     }
+  });
+
+  it('ircToSegments gives plain text the segment the full reader gives it', () => {
+    // A reset code at the end sends the same text through the character loop without changing it.
+    for (const t of ['', 'a', 'plain words', 'Zoë', '<b>&amp;</b>', 'x'.repeat(500), '\u00a0', 'ab\ufffd']) {
+      assert.deepEqual(ircToSegments(t), ircToSegments(`${t}\x0f`), JSON.stringify(t));
+    }
+  });
+
+  it('minutesModel makes item views and by-person lists as a spread and a plain filter would', () => {
+    const texts = ['#startmeeting x', '#action bob and ZED[M] fix it', '#link https://e.org/ see', '#link no url here', 'https://bare.example/',
+      '#action Zoë writes', '#action ſam and \u212aate', '#info bobby is not bob', '#action someone', '#topic t', '#chair sam kate'];
+    const nicks = ['alice', 'bob', 'zed[m]', 'Zoë', 'sam', 'kate', 'bobby'];
+    const events = texts.map((text, i) => ({ type: 'line' as const, time: i * 1000, nick: nicks[i % nicks.length] ?? 'x', kind: 'message' as const, text }));
+    const m = replayEvents(meetingConfig({ channel: '#c' }), events).meetings[0];
+    assert.ok(m !== undefined);
+    const model = minutesModel(m);
+    assert.ok(m.items.some((i) => 'url' in i) && m.items.some((i) => !('url' in i)), 'both item shapes');
+    model.items.forEach((v, i) => {
+      const item = m.items[i];
+      assert.ok(item !== undefined);
+      assert.deepStrictEqual(v, { ...item, label: v.label, hms: hms(item.time, 'UTC') });
+    });
+    for (const p of model.byPerson) {
+      const matches = nickMatcher(p.nick);
+      assert.deepEqual(p.actions, model.actions.filter((a) => matches(a.text)), p.nick);
+    }
+    assert.deepEqual(model.byPerson.map((p) => p.nick), ['bob', 'kate', 'sam', 'zed[m]', 'Zoë']);
+  });
+
+  it('the files written as bytes decode to the text formatLog and the page renderer make', () => {
+    const texts = ['#startmeeting Zoë’s meeting', 'plain', '\x02bold\x02 https://e.org/x', '#link https://e.org/ y', '#endmeeting'];
+    const events = texts.map((text, i) => ({ type: 'line' as const, time: i * 61_000, nick: i % 2 === 0 ? 'Zoë' : 'bob', kind: 'message' as const, text }));
+    const m = replayEvents(meetingConfig({ channel: '#c' }), events).meetings[0];
+    assert.ok(m !== undefined);
+    const files = renderMeeting(m).files;
+    const logTxt = files.find((f) => f.ext === '.log.txt');
+    assert.ok(logTxt?.bytes !== undefined);
+    assert.equal(logTxt.content, formatLog(logLines(m), 'UTC'));
+    assert.deepEqual(Buffer.from(logTxt.bytes), Buffer.from(logTxt.content, 'utf8'));
+    const logHtml = files.find((f) => f.ext === '.log.html');
+    assert.ok(logHtml?.bytes !== undefined && logHtml.content.startsWith('<!DOCTYPE html>') && !logHtml.content.includes('<!-- rows -->'));
   });
 });

@@ -8,8 +8,8 @@ import { decodeLog, forEachLogLine, parseLogFileName } from '../core/logreader.j
 import { Replay, type MeetingSlice } from '../core/replay.js';
 import type { Meeting } from '../core/state.js';
 import { isValidZone } from '../core/time.js';
-import { renderMeeting } from '../render/outputs.js';
-import { writeMeeting } from '../render/write.js';
+import { renderMeetingLater } from '../render/outputs.js';
+import { writeMeetingAsRendered } from '../render/write.js';
 import { UsageError, type CliIo } from './io.js';
 
 export interface ReplayOptions {
@@ -183,7 +183,7 @@ export async function replayMain(argv: string[], io: CliIo): Promise<number> {
         const loaded = loadLogFile(file, opts, { keepEvents: store !== undefined });
         for (const w of loaded.warnings) io.stderr.write(`warning: ${w}\n`);
         for (const m of loaded.meetings) {
-          for (const path of writeMeeting(out, renderMeeting(m))) io.stdout.write(`${path}\n`);
+          for (const path of await writeMeetingAsRendered(out, renderMeetingLater(m))) io.stdout.write(`${path}\n`);
         }
         if (store !== undefined) {
           const hash = sha256(loaded.bytes);

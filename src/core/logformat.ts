@@ -79,7 +79,17 @@ export function formatLogLine(l: LoggedLine, zone: string): string {
   return l.kind === 'action' ? `${t} * ${l.nick} ${l.text}` : `${t} <${l.nick}> ${l.text}`;
 }
 
+/** Lines joined a block at a time: twenty thousand line strings alive at once are copied by every young collection. */
+const BLOCK = 2048;
+
 /** The whole `.log.txt`: lines joined by `\n`, no final newline. */
 export function formatLog(lines: readonly LoggedLine[], zone: string): string {
-  return lines.map((l) => formatLogLine(l, zone)).join('\n');
+  const blocks: string[] = [];
+  for (let start = 0; start < lines.length; start += BLOCK) {
+    const end = Math.min(start + BLOCK, lines.length);
+    const block: string[] = [];
+    for (let i = start; i < end; i++) block.push(formatLogLine(lines[i] as LoggedLine, zone));
+    blocks.push(block.join('\n'));
+  }
+  return blocks.join('\n');
 }

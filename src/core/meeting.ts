@@ -260,7 +260,10 @@ function stepTick(state: ChannelState, time: number, env: ChannelEnv): StepResul
   return { state, effects: [] };
 }
 
-export function step(state: ChannelState, event: MeetingEvent, env: ChannelEnv = {}): StepResult {
+/** What is known of the channel when the caller knows nothing: shared, as nothing may change it. */
+const NO_ENV: ChannelEnv = Object.freeze({});
+
+export function step(state: ChannelState, event: MeetingEvent, env: ChannelEnv = NO_ENV): StepResult {
   switch (event.type) {
     case 'line':
       return stepLine(state, event, env);

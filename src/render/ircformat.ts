@@ -64,6 +64,10 @@ export function cleanText(text: string): string {
 }
 
 export function ircToSegments(text: string): IrcSegment[] {
+  // Text without a control character is one unstyled segment (most linked lines and LINK items).
+  if (isPlainText(text)) {
+    return text === '' ? [] : [{ text, bold: false, italic: false, underline: false, strike: false, mono: false }];
+  }
   const out: IrcSegment[] = [];
   const st = plain();
   let buf = '';

@@ -4,7 +4,7 @@ import { htmlEscaper, isRow, TEMPLATE_DIR, templateSource } from './templates.js
 
 /**
  * Markup made from templates, printed by another template's `{{name}}` as it is: handlebars' escaping
- * passes an object with toHTML() through untouched, as it does its own SafeString. Only HtmlBuilder
+ * passes an object with toHTML() through untouched, as it does its own SafeString. Only this file
  * makes them, from row template output (and src/render/utf8.ts one fixed comment marking where rows go).
  */
 export interface Html {

@@ -111,7 +111,8 @@ function get(name: string): HandlebarsTemplateDelegate {
 
 /** Plain text: nothing escaped; the single final newline the template file ends with is dropped. */
 export function renderText(name: string, view: object): string {
-  return get(name)(view).replace(/\n$/, '');
+  const text = get(name)(view);
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 
 /** HTML: every `{{value}}` is escaped. Templates never use triple braces on user text. */

@@ -48,16 +48,25 @@ function byPersonLines(model: MinutesModel): string[] {
 export function renderTextMinutes(model: MinutesModel, extraNote?: string): string {
   const texts = model.meeting.config.texts;
   const intro = `Meeting started by ${model.owner} at ${model.startHms} ${model.startZone}.  The full logs are available at ${model.url('.log.html')} .`;
+  // Each list is one block of lines (the template prints it on a line of its own): a {{#each}} over
+  // two thousand lines cost more than making them. Every block has at least one line, as the
+  // summary starts with a blank one, the actions and by-person blocks are shown only when not empty,
+  // and the person who started the meeting is always present.
+  const actions = model.actions.map((a) => wrapList(`* ${a.ref !== undefined ? `${a.ref} ` : ''}${a.text}`, 0));
+  const byPerson = byPersonLines(model);
   const view = {
     titleBar: '='.repeat([...model.title].length),
     title: model.title,
     intro: fill(intro, { width: WIDTH }),
-    summary: summaryLines(model),
+    summary: summaryLines(model).join('\n'),
     ended: `Meeting ended at ${model.endHms} ${model.endZone}.${extraNote !== undefined ? `  ${extraNote}` : ''}`,
-    actions: model.actions.map((a) => wrapList(`* ${a.ref !== undefined ? `${a.ref} ` : ''}${a.text}`, 0)),
-    closed: model.closed.map((c) => wrapList(`* ${c.ref} ${c.text}  (closed by ${c.by}${c.note === '' ? '' : `: ${c.note}`}, ${c.hms})`, 0)),
-    byPerson: byPersonLines(model),
-    people: model.people.map((p) => wrapList(`* ${p.nick} (${p.count})`, 0)),
+    hasActions: actions.length > 0,
+    actions: actions.join('\n'),
+    hasByPerson: byPerson.length > 0,
+    byPerson: byPerson.join('\n'),
+    people: model.people.map((p) => wrapList(`* ${p.nick} (${p.count})`, 0)).join('\n'),
+    hasClosed: model.closed.length > 0,
+    closed: model.closed.map((c) => wrapList(`* ${c.ref} ${c.text}  (closed by ${c.by}${c.note === '' ? '' : `: ${c.note}`}, ${c.hms})`, 0)).join('\n'),
     generatedBy: fillTemplate(texts.generatedBy, { botName: texts.botName, infoUrl: texts.infoUrl, version: texts.version }),
   };
   return renderText('minutes.txt.hbs', view);

@@ -1,7 +1,7 @@
 // Writing a rendered meeting under an output folder: atomically, and never outside that folder.
-import { mkdirSync, renameSync, writeFileSync, rmSync } from 'node:fs';
+import { close, mkdirSync, openSync, rename, renameSync, rmSync, write, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import type { RenderedMeeting } from './outputs.js';
+import type { PendingMeeting, RenderedMeeting } from './outputs.js';
 
 export class OutputPathError extends Error {
   constructor(
@@ -41,12 +41,7 @@ export function writeAtomic(path: string, content: string | Uint8Array, mode: nu
     writeFileSync(tmp, typeof content === 'string' ? utf8(content) : content, { mode });
     renameSync(tmp, path);
   } catch (cause) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // The temporary file could not even be created (e.g. its folder is a file): nothing to clean.
-    }
-    throw new Error(`cannot write ${path}: ${(cause as Error).message}`, { cause });
+    throw writeFailed(path, tmp, cause);
   }
 }
 
@@ -60,4 +55,76 @@ export function writeMeeting(outDir: string, r: RenderedMeeting): string[] {
     written.push(path);
   }
   return written;
+}
+
+function writeFailed(path: string, tmp: string, cause: unknown): Error {
+  try {
+    rmSync(tmp, { force: true });
+  } catch {
+    // The temporary file could not even be created (e.g. its folder is a file): nothing to clean.
+  }
+  return new Error(`cannot write ${path}: ${(cause as Error).message}`, { cause });
+}
+
+/**
+ * writeAtomic with the copy into the kernel on the thread pool. The file is opened here (a cheap call)
+ * so that the costly write is one job that runs while the caller renders the next file; a chain of
+ * callbacks would wait for the busy main thread at every step.
+ */
+function writeAtomicLater(path: string, content: string | Uint8Array, mode: number): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}-${++counter}`;
+  // Not the scratch buffer: it is still being written when the next file is encoded.
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  let fd: number;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(tmp, 'w', mode);
+  } catch (cause) {
+    return Promise.reject(writeFailed(path, tmp, cause));
+  }
+  return new Promise((done, fail) => {
+    const finish = (err: Error | null): void => {
+      close(fd, (closeErr) => {
+        const e = err ?? closeErr;
+        if (e !== null) return fail(writeFailed(path, tmp, e));
+        rename(tmp, path, (renameErr) => (renameErr === null ? done() : fail(writeFailed(path, tmp, renameErr))));
+      });
+    };
+    const from = (offset: number): void => {
+      if (offset >= bytes.length) return finish(null);
+      write(fd, bytes, offset, bytes.length - offset, null, (err, n) => (err !== null ? finish(err) : from(offset + n)));
+    };
+    from(0);
+  });
+}
+
+/** Lets callbacks of finished writes run between two renders, so each write's last steps do not wait. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Renders and writes a meeting's files one by one, each written in the background while the next one
+ * renders (the kernel's work for megabytes of pages overlaps with rendering). Returns the absolute paths
+ * written, in order, once all are on disk; the first failure rejects, after every write has settled.
+ */
+export async function writeMeetingAsRendered(outDir: string, m: PendingMeeting): Promise<string[]> {
+  const mode = m.restricted ? 0o600 : 0o644;
+  const paths: string[] = [];
+  const writes: Promise<void>[] = [];
+  let renderError: { error: unknown } | undefined;
+  try {
+    for (const render of m.files) {
+      const f = render();
+      const path = pathInside(outDir, m.base + f.ext);
+      paths.push(path);
+      writes.push(writeAtomicLater(path, f.bytes ?? f.content, mode));
+      await turn();
+    }
+  } catch (error) {
+    renderError = { error };
+  }
+  const results = await Promise.allSettled(writes);
+  if (renderError !== undefined) throw renderError.error;
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  return paths;
 }

@@ -1,0 +1,51 @@
+// Writing a meeting's files while the next renders: every file lands whole, in order, and failures are named.
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { RenderedFile } from '../src/render/outputs.js';
+import { writeMeetingAsRendered } from '../src/render/write.js';
+import { tempDir } from './support/cli.js';
+
+const file = (ext: string, content: string): (() => RenderedFile) => () => ({ ext, content });
+
+describe('writeMeetingAsRendered', () => {
+  it('writes text and byte files whole and returns their paths in order', async () => {
+    const out = tempDir();
+    const big = 'é'.repeat(300_000);
+    const paths = await writeMeetingAsRendered(out, {
+      base: 'c/2024/c.x',
+      restricted: false,
+      files: [file('.a', big), () => ({ ext: '.b', content: 'unused', bytes: Buffer.from('bytes ✓') }), file('.c', '')],
+    });
+    assert.deepEqual(paths, ['.a', '.b', '.c'].map((e) => join(out, 'c', '2024', `c.x${e}`)));
+    assert.equal(readFileSync(paths[0] ?? '', 'utf8'), big);
+    assert.equal(readFileSync(paths[1] ?? '', 'utf8'), 'bytes ✓');
+    assert.equal(readFileSync(paths[2] ?? '', 'utf8'), '');
+    assert.deepEqual(readdirSync(join(out, 'c', '2024')).sort(), ['c.x.a', 'c.x.b', 'c.x.c'], 'no temporary file left');
+  });
+
+  it('names the file it could not write and leaves no temporary file', async () => {
+    const out = tempDir();
+    // A folder where the file should go: the rename fails, for root too.
+    mkdirSync(join(out, 'x.a'), { recursive: true });
+    await assert.rejects(
+      writeMeetingAsRendered(out, { base: 'x', restricted: false, files: [file('.a', 'a'), file('.b', 'b')] }),
+      /cannot write .*x\.a: /,
+    );
+    assert.deepEqual(readdirSync(out).sort(), ['x.a', 'x.b'], 'the other file is written, no temporary file is left');
+  });
+
+  it('reports a render failure after the files already started are written', async () => {
+    const out = tempDir();
+    const boom = (): RenderedFile => {
+      throw new Error('render failed');
+    };
+    await assert.rejects(writeMeetingAsRendered(out, { base: 'x', restricted: false, files: [file('.a', 'a'), boom] }), /render failed/);
+    assert.equal(readFileSync(join(out, 'x.a'), 'utf8'), 'a');
+  });
+
+  it('refuses a base path outside the output folder', async () => {
+    await assert.rejects(writeMeetingAsRendered(tempDir(), { base: '../x', restricted: false, files: [file('.a', 'a')] }), /outside the output folder/);
+  });
+});
