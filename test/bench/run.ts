@@ -14,7 +14,7 @@ const SEED_LOG = join(ROOT, '..', 'shared', 'corpus', 'oci', '2018', 'opencontai
 function replayProcess(file: string, out: string): { ms: number; maxRssMb: number } {
   const code = `import { main } from ${JSON.stringify(MAIN)};
 process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));
-process.exitCode = await main(['replay', ${JSON.stringify(file)}, '--out', ${JSON.stringify(out)}],
+process.exitCode = await main(['replay', ${JSON.stringify(file)}, '--out', ${JSON.stringify(out)}, '--formats', 'log.txt,log.html,html,txt'],
   { stdout: { write() {} }, stderr: process.stderr, env: process.env, cwd: process.cwd() });`;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
