@@ -53,13 +53,13 @@ describe('the archive of the OCI corpus', () => {
     assert.equal(again.code, 0);
     assert.match(again.stdout, /^imported 0 file\(s\): 0 meeting\(s\), 0 line\(s\) .*; 14 already imported; 0 failed\n$/);
     const list = await runCli(['meetings', '--db', db, '--json']);
-    const meetings = JSON.parse(list.stdout) as { id: number; start: string; name: string; status: string; path: string }[];
+    const meetings = JSON.parse(list.stdout) as { id: number; start: string; name: string; status: string; minutes: string }[];
     assert.equal(meetings.length, 56);
     const seed = meetings.find((m) => m.start === '2018-03-07T22:00:26.000Z');
-    assert.deepEqual(seed && { name: seed.name, status: seed.status, path: seed.path }, {
+    assert.deepEqual(seed && { name: seed.name, status: seed.status, minutes: seed.minutes }, {
       name: '2018_03_07_discussion',
       status: 'ended',
-      path: 'opencontainers/2018/opencontainers.2018-03-07-22.00',
+      minutes: 'opencontainers/2018/opencontainers.2018-03-07-22.00.html',
     });
   });
 

@@ -19,42 +19,11 @@ export interface BotLogger {
   error(msg: string, fields?: Readonly<Record<string, unknown>>): void;
 }
 
-/** The events the bot handles, shaped as the IRC adapter reports them. */
-export interface LineIn {
-  readonly channel: string;
-  readonly nick: string;
-  readonly account?: string;
-  readonly kind: 'message' | 'action';
-  readonly text: string;
-  readonly time: number;
-}
-
-export interface PrivateIn {
-  readonly nick: string;
-  readonly account?: string;
-  readonly kind: 'message' | 'action';
-  readonly text: string;
-  readonly time: number;
-}
-
-export interface NickIn {
-  readonly from: string;
-  readonly to: string;
-  readonly time: number;
-  readonly channels: readonly string[];
-  readonly self: boolean;
-}
-
-export interface JoinIn {
-  readonly channel: string;
-  readonly nick: string;
-  readonly time: number;
-  readonly self: boolean;
-}
-
-export interface TopicRefusedIn {
-  readonly channel: string;
-  readonly topic: string | undefined;
-  readonly reason: string;
-  readonly time: number;
-}
+/** The events the bot handles are the IRC adapter's own. */
+export type {
+  IrcJoin as JoinIn,
+  IrcLine as LineIn,
+  IrcNickChange as NickIn,
+  IrcPrivate as PrivateIn,
+  IrcTopicRefused as TopicRefusedIn,
+} from '../irc/events.js';

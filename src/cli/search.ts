@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { search, SEARCH_KINDS, SearchQueryError, type SearchHit, type SearchKind } from '../store/search.js';
 import { Store } from '../store/store.js';
+import { meetingJson } from '../web/api.js';
 import { UsageError, type CliIo } from './io.js';
 import { parseCliArgs, parseDateOption } from './replay.js';
 
@@ -101,18 +102,7 @@ export async function meetingsMain(argv: string[], io: CliIo): Promise<number> {
   try {
     const rows = store.meetings(v.channel === undefined ? {} : { channel: v.channel });
     if (v.json === true) {
-      const out = rows.map((r) => ({
-        id: r.id,
-        network: r.network,
-        channel: r.channel,
-        name: r.name,
-        topic: r.topic,
-        start: new Date(r.start_time).toISOString(),
-        end: r.end_time === null ? null : new Date(r.end_time).toISOString(),
-        owner: r.owner,
-        status: r.status,
-        path: r.base_path,
-      }));
+      const out = rows.map(meetingJson);
       io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     } else {
       for (const r of rows) {
