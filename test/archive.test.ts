@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { main } from '../src/cli/main.js';
 import { runCli, tempDir } from './support/cli.js';
 import { generateMeetingLog } from './bench/generate.js';
 import { CORPUS, OCI_PREFIX, listFiles, requireShared } from './support/paths.js';
@@ -198,5 +199,23 @@ describe('gavel search past its first window of matches', () => {
     const busy = await runCli(['search', 'spec', '--kind', 'line', '--db', db, '--json', '--limit', '5']);
     const first = (JSON.parse(busy.stdout) as { hits: Hit[]; more: boolean }).hits;
     assert.equal(first.length, 5);
+  });
+});
+
+describe('gavel import on a terminal', () => {
+  it('draws a progress bar of files, lines, rate and time left, and clears it before the summary', async () => {
+    const dir = tempDir();
+    let err = '';
+    let out = '';
+    const code = await main(['import', join(CORPUS, '2016'), '--db', join(dir, 'p.sqlite')], {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: (s: string) => (err += s), isTTY: true },
+      env: {},
+      cwd: process.cwd(),
+    });
+    assert.equal(code, 0);
+    assert.match(err, /\r\[#{20}\] (\d+)\/\1 files · [\d,]+ lines · [\d,]+ lines\/s · 0:00 left\x1b\[K/);
+    assert.ok(err.endsWith('\r\x1b[K'), 'the bar is cleared at the end');
+    assert.match(out, /^imported \d+ file\(s\)/);
   });
 });

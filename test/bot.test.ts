@@ -6,11 +6,13 @@ import { test } from 'node:test';
 import { Bot } from '../src/bot/bot.js';
 import { meetingConfig } from '../src/core/config.js';
 import { Store } from '../src/store/store.js';
-import { tempDir } from './support/cli.js';
+import { runCli, tempDir } from './support/cli.js';
+import { CORPUS } from './support/paths.js';
 import { FakeIrc, MemoryLogger } from './support/fakeirc.js';
 import { T0 } from './support/meet.js';
 
 const BASE = 'test/2024/test.2024-01-15-10.00';
+const SEED = join(CORPUS, '2018', 'opencontainers.2018-03-07-22.00.log.txt');
 
 function makeBot(dir: string, clock: { now: number }, outDir = join(dir, 'out')) {
   const store = Store.open(join(dir, 'bot.sqlite'));
@@ -129,4 +131,28 @@ test('a line that cannot be stored is not acted on, and the bot says nothing', (
   say(bot, clock, 'alice', '#startmeeting Weekly');
   assert.deepEqual(irc.said, []);
   assert.ok(log.lines.some((l) => l.level === 'error' && l.msg === 'cannot store an event; it was not acted on'));
+});
+
+test('answers "gavel: search" in the channel and "search" in private, as notices to the asker only, once per ten seconds', async () => {
+  const dir = tempDir();
+  const clock = { now: T0 };
+  const { bot, irc, store } = makeBot(dir, clock);
+  const r = await runCli(['import', SEED, '--db', join(dir, 'bot.sqlite'), '--url-prefix', 'https://m.example.org/']);
+  assert.equal(r.code, 0, r.stderr);
+  say(bot, clock, 'alice', 'gavel: search VM containers');
+  assert.deepEqual(irc.said, [], 'nothing said in the channel');
+  assert.deepEqual(irc.notices, [
+    'alice Search: the best 1 for "VM containers":',
+    'alice 2018-03-07 #opencontainers TOPIC: VM containers (wking) https://m.example.org/opencontainers/2018/opencontainers.2018-03-07-22.00.log.html#l-35',
+  ]);
+  say(bot, clock, 'alice', 'gavel, search runc');
+  assert.equal(irc.notices.length, 2, 'the same person again within ten seconds gets nothing');
+  clock.now += 10_000;
+  bot.onPrivate({ nick: 'alice', kind: 'message', text: 'search "unterminated', time: clock.now });
+  assert.match(irc.notices.at(-1) ?? '', /^alice Search: cannot search for "\\"unterminated": unterminated string/);
+  bot.onPrivate({ nick: 'bob', kind: 'message', text: 'hello', time: clock.now });
+  assert.match(irc.notices.at(-1) ?? '', /^bob I run meetings in channels/);
+  say(bot, clock, 'carol', 'gavelbot: search VM');
+  assert.equal(irc.notices.filter((n) => n.startsWith('carol')).length, 0, 'only lines addressed to the bot’s own nick');
+  store.close();
 });

@@ -142,6 +142,17 @@ describe('gavel run against a real IRC server', () => {
     for (const c of people.values()) await c.quit();
   });
 
+  it('gavel check validates the config and tries the connection; a bad config names the key', async () => {
+    const ok = await runCli(['check', '--config', bot.configFile]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /the configuration is valid\n/);
+    assert.match(ok.stdout, /connected and registered as gavel_*, logged in as gavelbot\n/);
+    const bad = writeBotConfig(tempDir(), { irc: { host: ircd.host, port: 'abc', nick: 'gavel', channels: ['#x'] } });
+    const r = await runCli(['check', '--config', bad]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /irc\.port: expected an integer 1-65535, got "abc"/);
+  });
+
   it('logs in with SASL, and knows a logged-in owner by the account across nick changes', async () => {
     const whois = watcher.mark();
     watcher.send('WHOIS gavel');

@@ -7,7 +7,9 @@ import { MEETBOT_TEXTS, meetingConfig } from '../src/core/config.js';
 import { formatLog } from '../src/core/logformat.js';
 import { initialState, meetingUrls, step } from '../src/core/meeting.js';
 import { logLines, type Meeting } from '../src/core/state.js';
-import type { LineEvent, MeetingEvent } from '../src/core/types.js';
+import type { ChannelEnv, LineEvent, MeetingEvent, SeriesContext } from '../src/core/types.js';
+import { openActions } from '../src/core/tracking.js';
+import { SeriesQueries } from '../src/store/series.js';
 import { renderMeeting } from '../src/render/outputs.js';
 import { migrate, openDb } from '../src/store/db.js';
 import { eventToRow, rowToEvent } from '../src/store/journal.js';
@@ -169,4 +171,38 @@ test('a running meeting resumes from the database after a stop, and ends as if n
   assert.equal(ended.config.network, 'net');
   assert.deepEqual(files({ ...ended, config: { ...ended.config, live: false } }), files({ ...want, config: { ...want.config, network: 'net', live: false } }));
   b.close();
+});
+
+test('a series across meetings: numbers continue, closures stick, a resumed meeting knows its series again, and the stored snapshot stays small', () => {
+  const file = join(tempDir(), 'series.sqlite');
+  const store = Store.open(file);
+  const queries = new SeriesQueries(store.db);
+  const cfg = meetingConfig({ channel: '#s', botNick: 'gavel' });
+  const env = (): ChannelEnv => ({ series: (name) => queries.context({ network: 'net', channel: '#s', name }) });
+  let t = T0;
+  const live = new LiveMeetings(store, 'net', () => cfg);
+  const say = (l: LiveMeetings, text: string, nick = 'alice'): void => {
+    t += 1000;
+    l.handle('#s', { type: 'line', time: t, nick, kind: 'message', text }, env());
+  };
+  say(live, '#startmeeting weekly');
+  for (let i = 0; i < 5; i++) say(live, `#action task ${i}`);
+  say(live, '#endmeeting');
+  say(live, '#startmeeting weekly');
+  say(live, '#done A2');
+  say(live, '#action task 5');
+  // The bot stops here, with the second meeting running.
+  const again = new LiveMeetings(store, 'net', () => cfg);
+  const resumed = again.resume((channel, name) => queries.context({ network: 'net', channel, name }));
+  assert.equal(resumed.length, 1);
+  assert.deepEqual(openActions(resumed[0]!.meeting).map((a) => a.ref), ['A1', 'A3', 'A4', 'A5', 'A6']);
+  say(again, '#done A3');
+  say(again, '#endmeeting');
+  assert.deepEqual(queries.context({ network: 'net', channel: '#S', name: 'weekly' }).open.map((a) => a.ref), ['A1', 'A4', 'A5', 'A6']);
+  assert.equal(queries.context({ network: 'net', channel: '#s', name: 'weekly' }).nextAction, 7);
+  const snapshot = JSON.parse(store.db.prepare("SELECT series FROM meetings WHERE id = 2").pluck().get() as string) as SeriesContext;
+  assert.deepEqual({ next: snapshot.nextAction, open: snapshot.open.map((a) => a.ref) }, { next: 6, open: ['A2', 'A3'] });
+  const row = store.meetingRow(2)!;
+  assert.deepEqual(store.loadMeeting(row).tracking.closed.map((c) => c.ref), ['A2', 'A3'], 'the refold finds the closed items again');
+  store.close();
 });

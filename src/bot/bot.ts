@@ -61,7 +61,7 @@ export class Bot {
 
   /** Resumes the meetings that were running, writes files left unwritten, and starts the timers. */
   start(): Meeting[] {
-    const resumed = this.live.resume();
+    const resumed = this.live.resume((channel, name) => this.seriesContext(channel, name));
     for (const r of resumed) {
       this.toAnnounce.set(ircLower(r.channel), r.meeting);
       this.opts.logger.info('resumed meeting', { meetingId: r.meetingId, channel: r.channel, lines: r.meeting.log.length });
@@ -78,10 +78,13 @@ export class Bot {
     this.timers.length = 0;
   }
 
+  private seriesContext(channel: string, name: string): SeriesContext {
+    return this.series.context({ network: this.opts.network, channel, name }, this.opts.actionsUrl?.(channel, name));
+  }
+
   private env(channel: string): ChannelEnv {
     const irc = this.irc;
-    const series = (name: string): SeriesContext =>
-      this.series.context({ network: this.opts.network, channel, name }, this.opts.actionsUrl?.(channel, name));
+    const series = (name: string): SeriesContext => this.seriesContext(channel, name);
     if (irc === undefined) return { series };
     return { channelTopic: irc.topic(channel), inChannel: (nick) => irc.isInChannel(channel, nick), series };
   }

@@ -90,6 +90,17 @@ export interface MeetingSummary {
   readonly closed: readonly Closure[];
 }
 
+/**
+ * What a refold needs of the series the meeting started with: the next number, and the earlier items
+ * it closed (so that #done finds them again). The rest of the open list only fed replies, and would
+ * make every meeting of a long series store its whole history.
+ */
+function storedSeries(m: Meeting): SeriesContext {
+  const { series, closed } = m.tracking;
+  const refs = new Set(closed.map((c) => c.ref));
+  return { ...series, open: series.open.filter((a) => refs.has(a.ref)) };
+}
+
 export function summarise(m: Meeting): MeetingSummary {
   return {
     config: m.config,
@@ -102,7 +113,7 @@ export function summarise(m: Meeting): MeetingSummary {
     endReason: m.endReason,
     base: meetingUrls(m).base,
     items: m.items,
-    series: m.tracking.series,
+    series: storedSeries(m),
     closed: m.tracking.closed,
   };
 }

@@ -4,7 +4,7 @@ import { initialState, step, type ChannelState, type StepResult } from '../core/
 import { foldMeeting } from '../core/replay.js';
 import { ircLower } from '../core/text.js';
 import { logEntries, sameNick, type Meeting } from '../core/state.js';
-import type { ChannelEnv, MeetingEvent } from '../core/types.js';
+import type { ChannelEnv, MeetingEvent, SeriesContext } from '../core/types.js';
 import { appendEvent, createMeeting, loadEvents, parseStoredConfig, startEnv, summarise, updateMeeting, type MeetingRow } from './journal.js';
 import type { Store } from './store.js';
 
@@ -44,13 +44,19 @@ export class LiveMeetings {
     return c;
   }
 
-  /** Rebuilds every meeting of this network that was running when the bot stopped. */
-  resume(): Resumed[] {
+  /**
+   * Rebuilds every meeting of this network that was running when the bot stopped. `series` gives
+   * the series' open items again (the database keeps only what a refold needs of them).
+   */
+  resume(series?: (channel: string, meetingName: string) => SeriesContext): Resumed[] {
     const rows = this.store.st.running.all(this.network) as MeetingRow[];
     const resumed: Resumed[] = [];
     for (const row of rows) {
       const stored = parseStoredConfig(row);
-      const folded = foldMeeting(stored, loadEvents(this.store.st, row.id), startEnv(row));
+      const env = startEnv(row);
+      const saved = env.series?.(row.name);
+      const full = series === undefined || saved === undefined ? saved : { ...series(row.channel, row.name), nextAction: saved.nextAction };
+      const folded = foldMeeting(stored, loadEvents(this.store.st, row.id), { ...env, series: () => full });
       const c = this.channel(row.channel);
       if (folded.ended !== undefined) {
         this.store.transaction(() => updateMeeting(this.store.st, row.id, summarise(folded.ended as Meeting), true));

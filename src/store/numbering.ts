@@ -50,7 +50,8 @@ export class ImportNumbering {
     }
     const shift = context.nextAction - 1;
     const items = shift === 0 ? slice.summary.items : slice.summary.items.map((i) => (i.ref === undefined ? i : { ...i, ref: `A${Number(i.ref.slice(1)) + shift}` }));
-    const summary: MeetingSummary = { ...slice.summary, items, series: context };
+    // No #done in this meeting: a refold needs only the number to start from (see storedSeries).
+    const summary: MeetingSummary = { ...slice.summary, items, series: { nextAction: context.nextAction, open: [] } };
     return { events: slice.events, summary };
   }
 }

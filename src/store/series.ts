@@ -21,7 +21,7 @@ export class SeriesQueries {
       `SELECT i.ref, i.text, i.nick, i.time, i.assignee FROM items i JOIN meetings m ON m.id = i.meeting_id
        WHERE ${inSeries} AND i.kind = 'ACTION' AND i.ref IS NOT NULL AND m.status = 'ended'
          AND NOT EXISTS (SELECT 1 FROM closures c JOIN meetings m2 ON m2.id = c.meeting_id
-                         WHERE c.ref = i.ref AND m2.network = m.network AND m2.channel = m.channel COLLATE NOCASE AND m2.name = m.name)
+                         WHERE c.ref = i.ref AND m2.status = 'ended' AND m2.network = m.network AND m2.channel = m.channel COLLATE NOCASE AND m2.name = m.name)
        ORDER BY CAST(substr(i.ref, 2) AS INTEGER)`,
     );
   }
