@@ -6,7 +6,7 @@ import type { MeetingEvent } from '../core/types.js';
 import { openDb, type Db, type OpenOptions } from './db.js';
 import { ImportNumbering } from './numbering.js';
 import { SeriesQueries } from './series.js';
-import { appendEvent, createMeeting, indexFrom, summarise, type MeetingSummary, loadMeeting, meetingRow, Statements, updateMeeting, type MeetingRow } from './journal.js';
+import { appendEventsBulk, createMeeting, indexFrom, summarise, type MeetingSummary, loadMeeting, meetingRow, Statements, updateMeeting, type MeetingRow } from './journal.js';
 
 export interface ImportedSource {
   readonly file: string;
@@ -66,7 +66,8 @@ export class Store {
    */
   importBatch(files: readonly { readonly source: ImportedSource; readonly slices: readonly StoredSlice[] }[]): number[][] {
     return this.transaction(() => {
-      let firstEvent: number | undefined;
+      const firstEvent = (this.st.lastEventId.get() as number) + 1;
+      const firstItem = (this.st.lastItemId.get() as number) + 1;
       const ids = files.map(({ source, slices }) =>
         slices.map((slice, index) => {
           const m = slice.summary;
@@ -78,16 +79,13 @@ export class Store {
             source: { file: source.file, hash: source.hash, index },
           });
           // In a replayed log every line of the meeting is a log line: the line number is its position.
-          let line = 0;
-          for (const ev of slice.events) {
-            const eventId = appendEvent(this.st, id, ev, ++line, false);
-            firstEvent ??= eventId;
-          }
-          updateMeeting(this.st, id, m, true);
+          appendEventsBulk(this.st, id, slice.events);
+          updateMeeting(this.st, id, m, true, false);
           return id;
         }),
       );
-      if (firstEvent !== undefined) indexFrom(this.st, firstEvent);
+      indexFrom(this.st, firstEvent);
+      this.st.indexItemsFrom.run(firstItem);
       return ids;
     });
   }
