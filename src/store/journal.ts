@@ -154,8 +154,9 @@ export class Statements {
     );
     this.insertEvent = db.prepare('INSERT INTO events (meeting_id, time, type, nick, text, account, line) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.insertEvents = db.prepare(`INSERT INTO events (meeting_id, time, type, nick, text, account, line) VALUES ${Array(BULK_ROWS).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
-    this.lastEventId = db.prepare('SELECT coalesce(max(id), 0) FROM events').pluck();
-    this.lastItemId = db.prepare('SELECT coalesce(max(id), 0) FROM items').pluck();
+    // A bare max(id) is a lookup at the end of the table; wrapped in coalesce() it becomes a scan.
+    this.lastEventId = db.prepare('SELECT max(id) FROM events').pluck();
+    this.lastItemId = db.prepare('SELECT max(id) FROM items').pluck();
     this.indexItemsFrom = db.prepare('INSERT INTO items_fts (rowid, text) SELECT id, text FROM items WHERE id >= ? ORDER BY id');
     this.updateMeeting = db.prepare(
       `UPDATE meetings SET name = ?, topic = ?, end_time = ?, status = ?, end_reason = ?, base_path = ?, original_topic = ?, series = ? WHERE id = ?`,

@@ -66,8 +66,8 @@ export class Store {
    */
   importBatch(files: readonly { readonly source: ImportedSource; readonly slices: readonly StoredSlice[] }[]): number[][] {
     return this.transaction(() => {
-      const firstEvent = (this.st.lastEventId.get() as number) + 1;
-      const firstItem = (this.st.lastItemId.get() as number) + 1;
+      const firstEvent = ((this.st.lastEventId.get() as number | null) ?? 0) + 1;
+      const firstItem = ((this.st.lastItemId.get() as number | null) ?? 0) + 1;
       const ids = files.map(({ source, slices }) =>
         slices.map((slice, index) => {
           const m = slice.summary;
