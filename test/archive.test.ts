@@ -219,3 +219,24 @@ describe('gavel import on a terminal', () => {
     assert.match(out, /^imported \d+ file\(s\)/);
   });
 });
+
+describe('action numbers of imported logs', () => {
+  it('continue across the meetings of a series, in import order, and render with their numbers', async () => {
+    const dir = tempDir();
+    const log = (day: string, actions: string[]): string => {
+      const file = join(dir, `team.2024-01-${day}-10.00.log.txt`);
+      writeFileSync(file, ['10:00:00 <alice> #startmeeting weekly', ...actions.map((a, i) => `10:00:0${i + 1} <alice> #action ${a}`), '10:01:00 <alice> #endmeeting', ''].join('\n'));
+      return file;
+    };
+    log('08', ['bob writes', 'carol tests']);
+    log('15', ['dave ships']);
+    const db = join(dir, 's.sqlite');
+    const r = await runCli(['import', dir, '--db', db]);
+    assert.equal(r.code, 0, r.stderr);
+    const out = join(dir, 'out');
+    assert.equal((await runCli(['render', '--db', db, '--out', out, '--all', '--formats', 'txt,json'])).code, 0);
+    const second = JSON.parse(readFileSync(join(out, 'team/2024/team.2024-01-15-10.00.json'), 'utf8')) as { items: { ref?: string; text: string }[] };
+    assert.deepEqual(second.items.map((i) => [i.ref, i.text]), [['A3', 'dave ships']]);
+    assert.match(readFileSync(join(out, 'team/2024/team.2024-01-08-10.00.txt'), 'utf8'), /\* A1 bob writes\n\* A2 carol tests\n/);
+  });
+});

@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChannelEnv, OpenAction, SeriesContext } from '../src/core/types.js';
+import { minutesModel } from '../src/core/minutes.js';
+import { renderTextMinutes } from '../src/render/textminutes.js';
 import { feed, meeting, said, say, script, T0 } from './support/meet.js';
 
 const DAY = 86_400_000;
@@ -110,6 +112,9 @@ describe('corrections', () => {
     assert.deepEqual(said(say(s, 'alice', '#edit 1')), ["alice: Error: #edit takes an item number and the new text, e.g. '#edit 5 the corrected text'"]);
     assert.deepEqual(said(say(s, 'carol', '#edit 1 carol was here')), []);
     const m = meeting(s);
+    const minutes = renderTextMinutes(minutesModel(m));
+    assert.match(minutes, /\* AGREED: ship it {2}\(bob, /);
+    assert.doesNotMatch(minutes, /AGREED: shpi it/);
     const typed = m.log.buf.findIndex((l) => l.text === '#agreed shpi it') + 1;
     assert.ok(typed > 0);
     assert.deepEqual(m.items.map((i) => [i.kind, i.text, i.nick, i.line]), [['AGREED', 'ship it', 'bob', typed]]);
