@@ -240,3 +240,27 @@ describe('action numbers of imported logs', () => {
     assert.match(readFileSync(join(out, 'team/2024/team.2024-01-08-10.00.txt'), 'utf8'), /\* A1 bob writes\n\* A2 carol tests\n/);
   });
 });
+
+describe('search limits', () => {
+  it('refuses a prefix too short to search cheaply, naming it', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'l.sqlite');
+    assert.equal((await runCli(['import', SEED, '--db', db])).code, 0);
+    const r = await runCli(['search', 'w*', '--db', db]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /a prefix needs at least 3 letters before the \*: 'w\*' would match too many words/);
+    assert.equal((await runCli(['search', 'spe*', '--db', db])).code, 0);
+  });
+
+  it('numbers after an undone action go on from the highest number used', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'u.2024-01-08-10.00.log.txt'), '10:00:00 <alice> #startmeeting w\n10:00:01 <alice> #action a one\n10:00:02 <alice> #action a two\n10:00:03 <alice> #undo A1\n10:00:04 <alice> #endmeeting\n');
+    writeFileSync(join(dir, 'u.2024-01-15-10.00.log.txt'), '10:00:00 <alice> #startmeeting w\n10:00:01 <alice> #action b one\n10:00:04 <alice> #endmeeting\n');
+    const db = join(dir, 'u.sqlite');
+    assert.equal((await runCli(['import', dir, '--db', db])).code, 0);
+    const r = await runCli(['search', 'one', '--kind', 'action', '--db', db, '--json']);
+    assert.deepEqual((JSON.parse(r.stdout) as { hits: { text: string; item?: number }[] }).hits.map((h) => h.text), ['b one']);
+    const rows = new (await import('better-sqlite3')).default(db, { readonly: true }).prepare('SELECT ref, text FROM items ORDER BY id').all();
+    assert.deepEqual(rows, [{ ref: 'A2', text: 'a two' }, { ref: 'A3', text: 'b one' }]);
+  });
+});

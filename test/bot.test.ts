@@ -133,12 +133,17 @@ test('a line that cannot be stored is not acted on, and the bot says nothing', (
   assert.ok(log.lines.some((l) => l.level === 'error' && l.msg === 'cannot store an event; it was not acted on'));
 });
 
-test('answers "gavel: search" in the channel and "search" in private, as notices to the asker only, once per ten seconds', async () => {
+test('answers "gavel: search" in the channel and "search" in private, as notices to the asker only, from the channels they share with the bot, once per ten seconds', async () => {
   const dir = tempDir();
   const clock = { now: T0 };
   const { bot, irc, store } = makeBot(dir, clock);
   const r = await runCli(['import', SEED, '--db', join(dir, 'bot.sqlite'), '--url-prefix', 'https://m.example.org/']);
   assert.equal(r.code, 0, r.stderr);
+  say(bot, clock, 'eve', 'gavel: search VM containers');
+  assert.deepEqual(irc.notices, ['eve Search: nothing found for "VM containers".'], 'only meetings of channels the asker is in');
+  irc.notices.length = 0;
+  irc.joined.push('#opencontainers');
+  irc.present.add('alice');
   say(bot, clock, 'alice', 'gavel: search VM containers');
   assert.deepEqual(irc.said, [], 'nothing said in the channel');
   assert.deepEqual(irc.notices, [

@@ -144,3 +144,22 @@ describe('gavel serve', () => {
     assert.equal(code, 0);
   });
 });
+
+describe('gavel serve from a folder under a dot-directory', () => {
+  it('serves the site; only dot files inside the site are private', async () => {
+    requireShared();
+    const dir = join(tempDir(), '.local', 'share', 'gavel');
+    const db = join(dir, 'g.sqlite');
+    assert.equal((await runCli(['import', join(CORPUS, '2018'), '--db', db])).code, 0);
+    assert.equal((await runCli(['site', '--db', db, '--out', join(dir, 'site')])).code, 0);
+    const store = Store.open(db, { readonly: true });
+    const srv = await startServer({ store, siteDir: join(dir, 'site'), host: '127.0.0.1', port: 0 });
+    try {
+      assert.equal((await fetch(new URL('/index.html', srv.url))).status, 200);
+      assert.equal((await fetch(new URL('/.gavel-site.json', srv.url))).status, 404);
+    } finally {
+      await srv.close();
+      store.close();
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { migrate, openDb } from '../src/store/db.js';
 import { eventToRow, rowToEvent } from '../src/store/journal.js';
 import { LiveMeetings } from '../src/store/live.js';
 import { LATEST_VERSION, MIGRATIONS } from '../src/store/migrations.js';
+import { search } from '../src/store/search.js';
 import { Store } from '../src/store/store.js';
 import { tempDir } from './support/cli.js';
 import { T0 } from './support/meet.js';
@@ -205,4 +206,50 @@ test('a series across meetings: numbers continue, closures stick, a resumed meet
   const row = store.meetingRow(2)!;
   assert.deepEqual(store.loadMeeting(row).tracking.closed.map((c) => c.ref), ['A2', 'A3'], 'the refold finds the closed items again');
   store.close();
+});
+
+test('the journal keeps what ticks said, a person on the bot’s nick, and #restrictlogs; search and refold agree with the live meeting', () => {
+  const store = Store.open(join(tempDir(), 'review.sqlite'));
+  const cfg = meetingConfig({ channel: '#r', botNick: 'gavel', meetingLengthMinutes: 1, idleMinutes: 0 });
+  const live = new LiveMeetings(store, 'net', () => cfg);
+  let t = T0;
+  const say = (nick: string, text: string): void => {
+    t += 1000;
+    live.handle('#r', { type: 'line', time: t, nick, kind: 'message', text });
+  };
+  say('alice', '#startmeeting review');
+  say('alice', 'hello');
+  t += 61_000;
+  assert.match(JSON.stringify(live.handle('#r', { type: 'tick', time: t }).effects), /scheduled length/);
+  // Someone on the nick the bot had before a reconnect: still a person, whose commands count.
+  say('gavel', '#info said by a person called gavel');
+  say('alice', '#agreed the budget is secret');
+  say('alice', '#restrictlogs');
+  const ended = live.handle('#r', { type: 'line', time: (t += 1000), nick: 'alice', kind: 'message', text: '#endmeeting' }).ended;
+  assert.ok(ended);
+  const row = store.meetings()[0]!;
+  const folded = store.loadMeeting(row);
+  assert.equal(formatLog(logLines(folded), 'UTC'), formatLog(logLines(ended), 'UTC'), 'the refold has the reminder line too');
+  assert.deepEqual(folded.items.map((i) => i.text), ['said by a person called gavel', 'the budget is secret']);
+  assert.deepEqual(store.db.prepare('SELECT line FROM events WHERE line IS NOT NULL ORDER BY id').pluck().all(), folded.log.buf.map((_, i) => i + 1));
+  assert.equal(row.restricted, 1);
+  assert.deepEqual(search(store.db, { text: 'secret', limit: 10 }).hits, [], '#restrictlogs meetings are not searchable');
+  const again = new LiveMeetings(store, 'net', () => cfg);
+  assert.deepEqual(again.resume(), [], 'ended, nothing to resume');
+  store.close();
+});
+
+test('a resumed meeting does not give its length reminder twice', () => {
+  const file = join(tempDir(), 'remind.sqlite');
+  const cfg = meetingConfig({ channel: '#r', botNick: 'gavel', meetingLengthMinutes: 1, idleMinutes: 0 });
+  const a = Store.open(file);
+  const first = new LiveMeetings(a, 'net', () => cfg);
+  first.handle('#r', { type: 'line', time: T0, nick: 'alice', kind: 'message', text: '#startmeeting r' });
+  first.handle('#r', { type: 'tick', time: T0 + 61_000 });
+  a.close();
+  const b = Store.open(file);
+  const second = new LiveMeetings(b, 'net', () => cfg);
+  assert.equal(second.resume().length, 1);
+  assert.deepEqual(second.handle('#r', { type: 'tick', time: T0 + 120_000 }).effects, []);
+  b.close();
 });

@@ -104,14 +104,15 @@ export class Bot {
 
   onLine(e: LineIn): void {
     const query = this.addressedSearch(e.text);
-    if (query !== undefined) this.answerSearch(e.nick, query);
     this.handle(e.channel, { type: 'line', time: e.time, nick: e.nick, kind: e.kind, text: e.text, ...(e.account !== undefined ? { account: e.account } : {}) });
+    // After the line is stored and stepped: a search never delays or loses a meeting's line.
+    if (query !== undefined) this.answerSearch(e.nick, query, [e.channel, ...this.sharedChannels(e.nick)]);
   }
 
   /** A private message to the bot: `search TERMS` is answered; anything else gets a pointer. */
   onPrivate(e: PrivateIn): void {
     const m = /^\s*search\s+(.+)$/i.exec(e.text);
-    if (m?.[1] !== undefined) this.answerSearch(e.nick, m[1]);
+    if (m?.[1] !== undefined) this.answerSearch(e.nick, m[1], this.sharedChannels(e.nick));
     else if (e.kind === 'message') this.irc?.notice(e.nick, 'I run meetings in channels (#startmeeting NAME, #commands). Ask me "search TERMS" to search past decisions.');
   }
 
@@ -129,8 +130,18 @@ export class Bot {
     return this.irc?.currentNick || this.opts.meetingConfig('#').botNick;
   }
 
-  private answerSearch(nick: string, query: string): void {
-    for (const line of this.search.answer(nick, query)) this.irc?.notice(nick, line);
+  /** The channels where the bot sees this person: their search covers those meetings, no others. */
+  private sharedChannels(nick: string): string[] {
+    const irc = this.irc;
+    return irc === undefined ? [] : irc.channels().filter((ch) => irc.isInChannel(ch, nick));
+  }
+
+  private answerSearch(nick: string, query: string, channels: readonly string[]): void {
+    try {
+      for (const line of this.search.answer(nick, query, channels)) this.irc?.notice(nick, line);
+    } catch (err) {
+      this.opts.logger.error('search failed', { nick, query, err: err as Error });
+    }
   }
 
   onNick(e: NickIn): void {

@@ -44,7 +44,15 @@ export class OutputWriter {
     const rows = this.unwritten.all(this.network) as MeetingRow[];
     let left = 0;
     for (const row of rows) {
-      const m = this.store.loadMeeting(row);
+      let m: Meeting;
+      try {
+        m = this.store.loadMeeting(row);
+      } catch (err) {
+        // One meeting that cannot be rebuilt must not stop the others, or the bot's start.
+        this.log.error('cannot rebuild a meeting to write its files', { meetingId: row.id, err: err as Error });
+        left++;
+        continue;
+      }
       if (this.write(row.id, m, 'retry').ok) onWritten(row, m);
       else left++;
     }

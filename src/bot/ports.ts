@@ -10,6 +10,8 @@ export interface BotIrc {
   topic(channel: string): string | undefined;
   /** The bot's nick now ('' while not registered). */
   readonly currentNick: string;
+  /** The channels the bot is in now. */
+  channels(): string[];
 }
 
 export interface BotLogger {

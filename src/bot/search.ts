@@ -15,8 +15,12 @@ export class ChannelSearch {
     private readonly clock: () => number,
   ) {}
 
-  /** The notice lines for `nick` (at most four), or none while they wait out the cooldown. */
-  answer(nick: string, query: string): string[] {
+  /**
+   * The notice lines for `nick` (at most four), or none while they wait out the cooldown. Only
+   * meetings of `channels` are searched: those the asker can see (the channel asked in, or the
+   * channels they share with the bot).
+   */
+  answer(nick: string, query: string, channels: readonly string[]): string[] {
     const now = this.clock();
     const key = nick.toLowerCase();
     const before = this.last.get(key);
@@ -24,7 +28,7 @@ export class ChannelSearch {
     this.last.set(key, now);
     let hits;
     try {
-      hits = search(this.store.db, { text: query.slice(0, 200), kinds: [...ITEM_KINDS], limit: SHOWN }).hits;
+      hits = search(this.store.db, { text: query.slice(0, 200), kinds: [...ITEM_KINDS], channels, limit: SHOWN }).hits;
     } catch (err) {
       if (err instanceof SearchQueryError) return [`Search: ${err.message}`];
       throw err;

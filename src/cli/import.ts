@@ -1,6 +1,6 @@
 // `gavel import`: MeetBot logs and folders of them into the database, each file once, bad files named.
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImportNumbering } from '../store/numbering.js';
 import { SeriesQueries } from '../store/series.js';
@@ -103,6 +103,8 @@ export async function importMain(argv: string[], io: CliIo): Promise<number> {
   const failures: string[] = missing.map((p) => `${p}: no such file or folder`);
   const t: Tally = { imported: 0, duplicates: 0, failed: missing.length, meetings: 0, lines: 0 };
   const progress = new Progress(io.stderr, () => performance.now());
+  // A new archive may be in a new folder.
+  mkdirSync(dirname(resolve(io.cwd, v.db)), { recursive: true });
   const store = Store.open(resolve(io.cwd, v.db));
   const numbering = new ImportNumbering(new SeriesQueries(store.db));
   let doneBytes = 0;

@@ -49,7 +49,7 @@ export async function runMain(argv: string[], io: CliIo): Promise<number> {
     clock: Date.now,
     logger: log,
     // Often enough for the channel with the shortest idle time.
-    tickMs: Math.min(...cfg.irc.channels.map((ch) => defaultTickMs(channelMeetingConfig(cfg, ch).idleMinutes))),
+    tickMs: Math.min(60_000, ...cfg.irc.channels.map((ch) => defaultTickMs(channelMeetingConfig(cfg, ch).idleMinutes))),
     onEnded: () => site?.request(),
   });
   irc = new IrcConnection(cfg.irc, bot, { logger: log });

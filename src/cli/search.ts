@@ -31,11 +31,16 @@ function positiveInt(value: string | undefined, option: string, fallback: number
   return Number(value);
 }
 
+/** What people typed, without control characters: on a terminal they could move the cursor or retitle the window. */
+function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+}
+
 function hitText(h: SearchHit, tty: boolean): string {
   const when = DateTime.fromMillis(h.time, { zone: 'utc' }).toFormat("yyyy-MM-dd HH:mm:ss 'UTC'");
-  const snip = h.snippet.map((p) => (p.mark ? (tty ? `\x1b[1m${p.text}\x1b[0m` : `[${p.text}]`) : p.text)).join('');
+  const snip = h.snippet.map((p) => (p.mark ? (tty ? `\x1b[1m${printable(p.text)}\x1b[0m` : `[${printable(p.text)}]`) : printable(p.text))).join('');
   const what = h.kind === 'line' ? 'line' : h.kind.toUpperCase();
-  return `${when}  ${h.channel} ${h.name || '(no name)'}  ${what} by ${h.nick}\n    ${snip}\n    ${h.url}\n`;
+  return `${when}  ${printable(h.channel)} ${printable(h.name) || '(no name)'}  ${what} by ${printable(h.nick)}\n    ${snip}\n    ${printable(h.url)}\n`;
 }
 
 export async function searchMain(argv: string[], io: CliIo): Promise<number> {
@@ -75,12 +80,13 @@ export async function searchMain(argv: string[], io: CliIo): Promise<number> {
   try {
     const result = search(store.db, query);
     if (v.json === true) {
-      io.stdout.write(`${JSON.stringify({ query: text, offset: query.offset, limit: query.limit, more: result.more, hits: result.hits }, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ query: text, offset: query.offset, limit: query.limit, more: result.more, partial: result.partial, hits: result.hits }, null, 2)}\n`);
     } else if (result.hits.length === 0) {
       io.stdout.write('no matches\n');
     } else {
       for (const h of result.hits) io.stdout.write(hitText(h, io.stdout.isTTY === true));
       if (result.more) io.stdout.write(`… more results: --offset ${query.offset + query.limit}\n`);
+      if (result.partial) io.stdout.write('(only the newest 200,000 matches of the words were searched: add words to reach older ones)\n');
     }
     return 0;
   } catch (err) {

@@ -1,12 +1,13 @@
 // Corrections by chairs, any item and not only the last: #undo ID, #edit ID TEXT; the log keeps every command as typed.
 import { commandOfKind } from './commands.js';
 import type { CommandContext } from './context.js';
+import { sameNick } from './state.js';
 import type { Item } from './types.js';
 
 /** An item by its number in the meeting (`5`, `#5`) or, for an action, its series number (`A12`). */
 export function findItem(items: readonly Item[], id: string): Item | undefined {
   const t = id.trim();
-  if (/^A\d+$/i.test(t)) return items.find((i) => i.ref === t.toUpperCase());
+  if (/^A\d+$/i.test(t)) return items.find((i) => i.ref === `A${Number(t.slice(1))}`);
   const m = /^#?(\d+)$/.exec(t);
   return m === null ? undefined : items.find((i) => i.id === Number(m[1]));
 }
@@ -45,6 +46,7 @@ export function edit(ctx: CommandContext, arg: string): void {
 /** An admin takes over a meeting whose chairs are gone: they become its owner; the old owner stays a chair. */
 export function takeover(ctx: CommandContext): void {
   const old = ctx.m.owner;
-  ctx.update({ owner: ctx.nick, ownerAccount: ctx.account, chairs: [...ctx.m.chairs.filter((c) => c !== ctx.nick), old] });
+  const chairs = ctx.m.chairs.filter((c) => !sameNick(c, ctx.nick) && !sameNick(c, old));
+  ctx.update({ owner: ctx.nick, ownerAccount: ctx.account, chairs: [...chairs, old] });
   ctx.reply(`${ctx.nick} takes over the meeting from ${old}.`);
 }

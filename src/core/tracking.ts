@@ -10,6 +10,11 @@ export const MAX_LIST_LINES = 10;
 
 const REF = /^A(\d+)$/i;
 
+/** `a012` → `A12`. */
+function normalRef(text: string): string {
+  return actionRef(Number(text.slice(1)));
+}
+
 export function actionRef(n: number): string {
   return `A${n}`;
 }
@@ -81,7 +86,7 @@ export function done(ctx: CommandContext, arg: string): void {
     ctx.error(`#done takes an action item number such as A12, then an optional note; got '${refText}'`);
     return;
   }
-  const ref = refText.toUpperCase();
+  const ref = normalRef(refText);
   if (isClosed(ctx.m, ref)) {
     ctx.error(`${ref} is already done`);
     return;
@@ -107,7 +112,7 @@ export function assign(ctx: CommandContext, arg: string): void {
     ctx.error(`#assign takes an action item number and one nick, e.g. '#assign A12 alice'`);
     return;
   }
-  const ref = refText.toUpperCase();
+  const ref = normalRef(refText);
   const item = ctx.m.items.find((i) => i.ref === ref);
   if (item === undefined) {
     const earlier = ctx.m.tracking.series.open.some((a) => a.ref === ref);

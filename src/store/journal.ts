@@ -70,6 +70,8 @@ export interface MeetingRow {
   readonly files_written: number;
   /** JSON of the SeriesContext the meeting started with (null before migration 2 or before it started). */
   readonly series: string | null;
+  readonly restricted: number;
+  readonly next_action: number | null;
 }
 
 /** What the meetings row and the items table hold of a meeting: small enough to pass between threads. */
@@ -88,6 +90,9 @@ export interface MeetingSummary {
   /** The series as the meeting started with it, and the action items it closed. */
   readonly series: SeriesContext;
   readonly closed: readonly Closure[];
+  /** The number the series continues from after this meeting. */
+  readonly nextAction: number;
+  readonly restricted: boolean;
 }
 
 /**
@@ -115,6 +120,8 @@ export function summarise(m: Meeting): MeetingSummary {
     items: m.items,
     series: storedSeries(m),
     closed: m.tracking.closed,
+    nextAction: m.tracking.nextAction,
+    restricted: m.restrictLogs,
   };
 }
 
@@ -159,7 +166,8 @@ export class Statements {
     this.lastItemId = db.prepare('SELECT max(id) FROM items').pluck();
     this.indexItemsFrom = db.prepare('INSERT INTO items_fts (rowid, text) SELECT id, text FROM items WHERE id >= ? ORDER BY id');
     this.updateMeeting = db.prepare(
-      `UPDATE meetings SET name = ?, topic = ?, end_time = ?, status = ?, end_reason = ?, base_path = ?, original_topic = ?, series = ? WHERE id = ?`,
+      `UPDATE meetings SET name = ?, topic = ?, end_time = ?, status = ?, end_reason = ?, base_path = ?, original_topic = ?, series = ?,
+         next_action = ?, restricted = ? WHERE id = ?`,
     );
     this.deleteClosures = db.prepare('DELETE FROM closures WHERE meeting_id = ?');
     this.insertClosure = db.prepare('INSERT INTO closures (meeting_id, ref, text, nick, time, line, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -241,6 +249,8 @@ export function updateMeeting(st: Statements, meetingId: number, m: MeetingSumma
     m.base,
     m.originalTopic ?? null,
     JSON.stringify(m.series),
+    m.nextAction,
+    m.restricted ? 1 : 0,
     meetingId,
   );
   st.deleteItems.run(meetingId);

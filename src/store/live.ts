@@ -2,9 +2,10 @@
 import type { MeetingConfig } from '../core/config.js';
 import { initialState, step, type ChannelState, type StepResult } from '../core/meeting.js';
 import { foldMeeting } from '../core/replay.js';
-import { ircLower } from '../core/text.js';
-import { logEntries, sameNick, type Meeting } from '../core/state.js';
-import type { ChannelEnv, MeetingEvent, SeriesContext } from '../core/types.js';
+import { logEntries, type Meeting } from '../core/state.js';
+import { parseCommand } from '../core/commands.js';
+import { ircLower, normaliseText, stripFormatting } from '../core/text.js';
+import type { ChannelEnv, LineEvent, MeetingEvent, SeriesContext } from '../core/types.js';
 import { appendEvent, createMeeting, loadEvents, parseStoredConfig, startEnv, summarise, updateMeeting, type MeetingRow } from './journal.js';
 import type { Store } from './store.js';
 
@@ -22,6 +23,12 @@ export interface Resumed {
   readonly channel: string;
   readonly meetingId: number;
   readonly meeting: Meeting;
+}
+
+/** Whether a line is a #startmeeting as the core reads commands (formatting codes before it ignored). */
+function isStartCommand(ev: LineEvent): boolean {
+  if (ev.kind !== 'message' || ev.fromBot === true) return false;
+  return parseCommand(stripFormatting(normaliseText(ev.text)))?.word === 'startmeeting';
 }
 
 export class LiveMeetings {
@@ -105,19 +112,22 @@ export class LiveMeetings {
   private journal(id: number, ev: MeetingEvent, before: Meeting | undefined, after: Meeting, r: StepResult): void {
     const st = this.store.st;
     const from = before?.log.length ?? 0;
+    const added = logEntries(after.log).slice(from);
+    let line = from;
+    let rest = added;
     if (ev.type === 'line') {
-      const added = logEntries(after.log).slice(from);
-      let line = from;
-      const first = added[0];
-      // The received line comes first when it was logged (a refused #startmeeting is not).
-      const receivedLogged = first !== undefined && first.time === ev.time && first.nick === ev.nick && !sameNick(ev.nick, after.config.botNick);
-      for (const [i, entry] of added.entries()) {
-        line++;
-        if (i === 0 && receivedLogged) appendEvent(st, id, ev, line);
-        else appendEvent(st, id, { type: 'line', time: entry.time, nick: entry.nick, kind: entry.kind, text: entry.text, fromBot: true }, line);
+      // The line as received is the first entry it added, unless it was not logged: live, a
+      // #startmeeting refused while a meeting runs stays out of the log, as in MeetBot.
+      if (!(before !== undefined && isStartCommand(ev))) {
+        appendEvent(st, id, ev, ++line);
+        rest = added.slice(1);
       }
-    } else if (ev.type === 'nick' || r.ended !== undefined) {
+    } else if (ev.type === 'nick' || r.effects.length > 0) {
+      // A nick change always; a tick when it did something (a reminder, the idle end).
       appendEvent(st, id, ev, null);
+    }
+    for (const entry of rest) {
+      appendEvent(st, id, { type: 'line', time: entry.time, nick: entry.nick, kind: entry.kind, text: entry.text, fromBot: true }, ++line);
     }
     const changed =
       before === undefined ||
@@ -125,7 +135,8 @@ export class LiveMeetings {
       before.items !== after.items ||
       before.tracking !== after.tracking ||
       before.meetingName !== after.meetingName ||
-      before.meetingTopic !== after.meetingTopic;
+      before.meetingTopic !== after.meetingTopic ||
+      before.restrictLogs !== after.restrictLogs;
     if (changed) updateMeeting(st, id, summarise(after), r.ended !== undefined);
   }
 

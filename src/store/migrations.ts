@@ -100,6 +100,16 @@ CREATE TABLE closures (
 CREATE INDEX closures_meeting ON closures (meeting_id);
 `,
   },
+  {
+    version: 3,
+    name: 'restricted meetings and the next action number of each meeting',
+    sql: `
+-- #restrictlogs: kept out of search, the API and the website.
+ALTER TABLE meetings ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0;
+-- The number the meeting's series continues from (numbers of undone actions are not reused).
+ALTER TABLE meetings ADD COLUMN next_action INTEGER;
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -36,7 +36,8 @@ export class ImportNumbering {
         i.kind === 'ACTION' && i.ref !== undefined && !closed.has(i.ref) ? [{ ref: i.ref, text: i.text, nick: i.nick, time: i.time, ...(i.assignee !== undefined ? { assignee: i.assignee } : {}) }] : [],
       ),
     ];
-    state.next += summary.items.filter((i) => i.kind === 'ACTION' && i.ref !== undefined).length;
+    // From the fold's own counter: numbers of undone actions are used up too, never given twice.
+    state.next = Math.max(state.next, summary.nextAction);
     return numbered;
   }
 
@@ -51,7 +52,7 @@ export class ImportNumbering {
     const shift = context.nextAction - 1;
     const items = shift === 0 ? slice.summary.items : slice.summary.items.map((i) => (i.ref === undefined ? i : { ...i, ref: `A${Number(i.ref.slice(1)) + shift}` }));
     // No #done in this meeting: a refold needs only the number to start from (see storedSeries).
-    const summary: MeetingSummary = { ...slice.summary, items, series: { nextAction: context.nextAction, open: [] } };
+    const summary: MeetingSummary = { ...slice.summary, items, series: { nextAction: context.nextAction, open: [] }, nextAction: slice.summary.nextAction + shift };
     return { events: slice.events, summary };
   }
 }

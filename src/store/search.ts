@@ -1,6 +1,7 @@
 // Full-text search over minutes items and log lines (FTS5, ranked by bm25), with snippets and filters.
 import { joinUrl } from '../core/config.js';
 import { toFtsQuery } from '../core/ftsquery.js';
+import { highlight, queryTerms } from '../core/highlight.js';
 import type { Db } from './db.js';
 
 export const ITEM_KINDS = ['topic', 'info', 'action', 'agreed', 'accepted', 'rejected', 'idea', 'help', 'link', 'vote'] as const;
@@ -11,6 +12,8 @@ export interface SearchQuery {
   readonly text: string;
   readonly kinds?: readonly SearchKind[];
   readonly channel?: string;
+  /** Only these channels (the bot's search answers from the channels the asker is in). */
+  readonly channels?: readonly string[];
   /** The meeting name (the series). */
   readonly name?: string;
   readonly nick?: string;
@@ -54,6 +57,11 @@ export interface SearchResult {
   readonly hits: SearchHit[];
   /** More hits exist past this page. */
   readonly more: boolean;
+  /**
+   * The filters kept fewer hits than a page among the newest matches the search scores (200,000 of
+   * each index): older matches were not looked at. Narrow the words to see them.
+   */
+  readonly partial: boolean;
 }
 
 export class SearchQueryError extends Error {
@@ -65,23 +73,6 @@ export class SearchQueryError extends Error {
     super(message, options);
     this.name = 'SearchQueryError';
   }
-}
-
-const OPEN = '\u0002';
-const CLOSE = '\u0003';
-
-export function snippetParts(s: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  for (const [i, chunk] of s.split(OPEN).entries()) {
-    if (i === 0) {
-      if (chunk !== '') parts.push({ text: chunk });
-      continue;
-    }
-    const [marked = '', rest = ''] = chunk.split(CLOSE);
-    if (marked !== '') parts.push({ text: marked, mark: true });
-    if (rest !== '') parts.push({ text: rest });
-  }
-  return parts;
 }
 
 interface Row {
@@ -104,7 +95,12 @@ interface Row {
 }
 
 function filters(q: SearchQuery, alias: string, params: unknown[]): string {
-  let sql = '';
+  // #restrictlogs meetings are their owner's: never in search.
+  let sql = ' AND m.restricted = 0';
+  if (q.channels !== undefined) {
+    sql += ` AND m.channel COLLATE NOCASE IN (${q.channels.map(() => '?').join(', ') || 'NULL'})`;
+    params.push(...q.channels);
+  }
   if (q.channel !== undefined) {
     sql += ' AND m.channel = ? COLLATE NOCASE';
     params.push(q.channel);
@@ -167,11 +163,17 @@ function lineSql(q: SearchQuery, window: number, params: unknown[], need: number
 }
 
 function hasFilters(q: SearchQuery): boolean {
-  return q.channel !== undefined || q.name !== undefined || q.nick !== undefined || q.since !== undefined || q.until !== undefined;
+  return q.channel !== undefined || q.channels !== undefined || q.name !== undefined || q.nick !== undefined || q.since !== undefined || q.until !== undefined;
 }
 
-/** The window grows until it holds a full page of hits or every match. -1 is SQLite's "no limit". */
-const WINDOWS = [2_000, 20_000, 200_000, -1];
+/**
+ * The window grows until it holds a full page of hits or every match, up to a bound: a filter that
+ * keeps almost nothing must not make one request score the whole archive.
+ */
+const WINDOWS = [2_000, 20_000, 200_000];
+/** Query limits, for the same reason: a prefix of one letter matches most of the vocabulary. */
+const MIN_PREFIX = 3;
+const MAX_TERMS = 16;
 
 function matches(db: Db, table: 'items_fts' | 'lines_fts', fts: string, window: number): number {
   return db.prepare(`SELECT count(*) FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?)`).pluck().get(fts, window) as number;
@@ -185,11 +187,19 @@ function badQuery(q: SearchQuery, cause: unknown): never {
   throw cause;
 }
 
-/** Searches; the query text may use phrases, prefix*, AND/OR/NOT. Throws SearchQueryError on bad syntax. */
+function checkQuery(q: SearchQuery, fts: string): void {
+  if (fts.trim() === '') throw new SearchQueryError(q.text, 'the search query is empty');
+  const terms = queryTerms(fts);
+  const short = terms.prefixes.find((p) => [...p].length < MIN_PREFIX);
+  if (short !== undefined) throw new SearchQueryError(q.text, `a prefix needs at least ${MIN_PREFIX} letters before the *: '${short}*' would match too many words`);
+  if (terms.words.size + terms.prefixes.length > MAX_TERMS) throw new SearchQueryError(q.text, `a search takes at most ${MAX_TERMS} words`);
+}
+
+/** Searches; the query text may use phrases, prefix*, AND/OR/NOT. Throws SearchQueryError on a bad query. */
 export function search(db: Db, q: SearchQuery): SearchResult {
   const fts = toFtsQuery(q.text);
-  if (fts.trim() === '') throw new SearchQueryError(q.text, 'the search query is empty');
-  const kinds = q.kinds === undefined || q.kinds.length === 0 ? SEARCH_KINDS : q.kinds;
+  checkQuery(q, fts);
+  const kinds = q.kinds === undefined || q.kinds.length === 0 ? SEARCH_KINDS : [...new Set(q.kinds)];
   const itemKinds = kinds.filter((k) => k !== 'line');
   const wantLines = kinds.includes('line');
   const query = { ...q, text: fts };
@@ -198,6 +208,7 @@ export function search(db: Db, q: SearchQuery): SearchResult {
   // newer hit is the more useful one in an archive.
   const order = q.sort === 'newest' ? 'time DESC, rid DESC' : 'round(rank) ASC, time DESC, rid DESC';
   let rows: Row[] = [];
+  let partial = false;
   try {
     for (const window of WINDOWS) {
       const params: unknown[] = [];
@@ -206,19 +217,18 @@ export function search(db: Db, q: SearchQuery): SearchResult {
       if (wantLines) parts.push(lineSql(query, window, params, need));
       params.push(need);
       rows = db.prepare(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY ${order} LIMIT ?`).all(...params) as Row[];
-      if (rows.length >= need || window < 0) break;
+      if (rows.length >= need) break;
       // Fewer hits than a page: done if the window already held every match of both indexes.
       const more = (itemKinds.length > 0 && matches(db, 'items_fts', fts, window + 1) > window) || (wantLines && matches(db, 'lines_fts', fts, window + 1) > window);
       if (!more) break;
+      partial = window === WINDOWS[WINDOWS.length - 1];
     }
   } catch (cause) {
     badQuery(q, cause);
   }
   const page = rows.slice(q.offset ?? 0, (q.offset ?? 0) + q.limit);
-  const itemSnip = db.prepare("SELECT snippet(items_fts, 0, char(2), char(3), '…', 24) FROM items_fts WHERE items_fts MATCH ? AND rowid = ?").pluck();
-  const lineSnip = db.prepare("SELECT snippet(lines_fts, 0, char(2), char(3), '…', 24) FROM lines_fts WHERE lines_fts MATCH ? AND rowid = ?").pluck();
-  // The rowid goes in as a BigInt: FTS5 ignores `rowid = ?` bound to a JS number (a REAL) and
-  // would return the snippet of another row.
+  // Snippets from each hit's own text: asking FTS5 for them costs a whole query per hit.
+  const terms = queryTerms(fts);
   const hits = page.map((r): SearchHit => ({
     meetingId: r.meeting_id,
     network: r.network,
@@ -231,9 +241,9 @@ export function search(db: Db, q: SearchQuery): SearchResult {
     time: r.time,
     line: r.line,
     text: r.text,
-    snippet: snippetParts(((r.src === 'i' ? itemSnip : lineSnip).get(fts, BigInt(r.rid)) as string | undefined) ?? r.text),
+    snippet: highlight(r.text, terms),
     url: joinUrl(r.url_prefix ?? '', `${r.base_path}.log.html#l-${r.line}`),
     rank: r.rank,
   }));
-  return { hits, more: rows.length > (q.offset ?? 0) + q.limit };
+  return { hits, more: rows.length > (q.offset ?? 0) + q.limit, partial };
 }

@@ -14,8 +14,13 @@ export class SeriesQueries {
 
   constructor(db: Db) {
     const inSeries = 'm.network = ? AND m.channel = ? COLLATE NOCASE AND m.name = ?';
+    // The meetings' own counters, so that the number of an undone action is not given again; the
+    // items' numbers for meetings stored before the counter was.
     this.maxRef = db
-      .prepare(`SELECT max(CAST(substr(i.ref, 2) AS INTEGER)) FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE ${inSeries} AND i.ref IS NOT NULL`)
+      .prepare(
+        `SELECT max(coalesce((SELECT max(next_action) - 1 FROM meetings m WHERE ${inSeries}), 0),
+                    coalesce((SELECT max(CAST(substr(i.ref, 2) AS INTEGER)) FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE ${inSeries} AND i.ref IS NOT NULL), 0))`,
+      )
       .pluck();
     this.open = db.prepare(
       `SELECT i.ref, i.text, i.nick, i.time, i.assignee FROM items i JOIN meetings m ON m.id = i.meeting_id
@@ -28,7 +33,7 @@ export class SeriesQueries {
 
   /** The series as a new meeting of it starts; `listUrl` is where its open actions are published, if anywhere. */
   context(key: SeriesKey, listUrl?: string): SeriesContext {
-    const max = (this.maxRef.get(key.network, key.channel, key.name) as number | null) ?? 0;
+    const max = (this.maxRef.get(key.network, key.channel, key.name, key.network, key.channel, key.name) as number | null) ?? 0;
     const rows = this.open.all(key.network, key.channel, key.name) as { ref: string; text: string; nick: string; time: number; assignee: string | null }[];
     const open: OpenAction[] = rows.map((r) => ({ ref: r.ref, text: r.text, nick: r.nick, time: r.time, ...(r.assignee !== null ? { assignee: r.assignee } : {}) }));
     return { nextAction: max + 1, open, ...(listUrl !== undefined ? { listUrl } : {}) };

@@ -76,7 +76,7 @@ function apiSearch(store: Store, p: URLSearchParams): ApiAnswer {
   const r = search(store.db, q);
   const base = store.db.prepare('SELECT base_path FROM meetings WHERE id = ?').pluck();
   const hits = r.hits.map((h) => ({ ...h, url: `${String(base.get(h.meetingId))}.log.html#l-${h.line}`, logUrl: h.url }));
-  return { status: 200, body: { query: q.text, offset: q.offset ?? 0, limit: q.limit, more: r.more, hits } };
+  return { status: 200, body: { query: q.text, offset: q.offset ?? 0, limit: q.limit, more: r.more, partial: r.partial, hits } };
 }
 
 export function meetingJson(r: MeetingRow): Record<string, unknown> {
@@ -99,7 +99,7 @@ function apiMeetings(store: Store, p: URLSearchParams): ApiAnswer {
   const limit = int(p, 'limit', 50, 1, 500);
   const offset = int(p, 'offset', 0, 0, 10_000_000);
   const channel = text(p, 'channel');
-  const where = channel === undefined ? '' : 'WHERE channel = ? COLLATE NOCASE';
+  const where = channel === undefined ? 'WHERE restricted = 0' : 'WHERE restricted = 0 AND channel = ? COLLATE NOCASE';
   const rows = store.db
     .prepare(`SELECT * FROM meetings ${where} ORDER BY start_time DESC, id DESC LIMIT ? OFFSET ?`)
     .all(...(channel === undefined ? [] : [channel]), limit + 1, offset) as MeetingRow[];
@@ -109,7 +109,8 @@ function apiMeetings(store: Store, p: URLSearchParams): ApiAnswer {
 function apiMeeting(store: Store, idText: string): ApiAnswer {
   if (!/^\d{1,15}$/.test(idText)) throw new BadRequest('id', `a meeting id is a number, got '${idText.slice(0, 40)}'`);
   const row = store.meetingRow(Number(idText));
-  if (row === undefined) return { status: 404, body: { error: `no meeting ${idText}` } };
+  // A #restrictlogs meeting is its owner's: the API does not know it.
+  if (row === undefined || row.restricted !== 0) return { status: 404, body: { error: `no meeting ${idText}` } };
   const items = store.db.prepare('SELECT item_no AS id, lower(kind) AS kind, nick, time, line, text, url FROM items WHERE meeting_id = ? ORDER BY item_no').all(row.id);
   return { status: 200, body: { meeting: meetingJson(row), items } };
 }

@@ -1,7 +1,7 @@
 // `gavel serve`'s HTTP server: the static site from its folder, and the JSON API over the database.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import type { Store } from '../store/store.js';
 import { answerApi } from './api.js';
 
@@ -62,8 +62,8 @@ export function siteFile(siteDir: string, urlPath: string): string | undefined {
   const root = resolve(siteDir);
   let full = resolve(root, `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`);
   if (full !== root && !full.startsWith(root + sep)) return undefined;
-  // The site's own bookkeeping is not published.
-  if (full.split(sep).some((part) => part.startsWith('.') && part.length > 1)) return undefined;
+  // The site's own bookkeeping is not published (dot files below the root; the root may be in one).
+  if (relative(root, full).split(sep).some((part) => part.startsWith('.') && part.length > 1)) return undefined;
   try {
     if (statSync(full).isDirectory()) full = join(full, 'index.html');
     return statSync(full).isFile() ? full : undefined;

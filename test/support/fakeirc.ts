@@ -7,6 +7,7 @@ export class FakeIrc implements BotIrc {
   readonly notices: string[] = [];
   channelTopic: string | undefined = 'the old topic';
   currentNick = 'gavel';
+  joined = ['#test'];
   present = new Set<string>();
 
   say(target: string, text: string): void {
@@ -23,6 +24,10 @@ export class FakeIrc implements BotIrc {
 
   isInChannel(_channel: string, nick: string): boolean {
     return this.present.has(nick);
+  }
+
+  channels(): string[] {
+    return [...this.joined];
   }
 
   topic(): string | undefined {
