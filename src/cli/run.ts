@@ -23,7 +23,8 @@ function configArg(argv: string[], io: CliIo): GavelConfig | number {
     return loadConfig(resolve(io.cwd, file), io.env);
   } catch (err) {
     if (err instanceof ConfigError) {
-      io.stderr.write(`gavel: the configuration is not valid: ${err.message}\n`);
+      const hint = /ENOENT/.test(err.message) ? ' (copy config/gavel.example.yaml there and edit it)' : '';
+      io.stderr.write(`gavel: the configuration is not valid: ${err.message}${hint}\n`);
       return 2;
     }
     throw err;
