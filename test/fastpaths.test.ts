@@ -6,12 +6,16 @@ import { meetingConfig } from '../src/core/config.js';
 import { formatLog, parseCanonicalLine, parseLogLine } from '../src/core/logformat.js';
 import { minutesModel } from '../src/core/minutes.js';
 import { nickMatcher } from '../src/core/nicks.js';
-import { replayEvents } from '../src/core/replay.js';
+import { initialState, step, type ChannelState } from '../src/core/meeting.js';
+import { readLog } from '../src/core/logreader.js';
+import { Replay, replayEvents, type MeetingSlice } from '../src/core/replay.js';
 import { logLines, withLogLine } from '../src/core/state.js';
 import { renderMeeting } from '../src/render/outputs.js';
 import { ircToSegments } from '../src/render/ircformat.js';
 import { codePointLength, normaliseText } from '../src/core/text.js';
 import { wrap } from '../src/core/textwrap.js';
+import type { LineEvent } from '../src/core/types.js';
+import { generateMeetingLog } from './bench/generate.js';
 import { asctime, dateParts, hms, isoDate, isoInstant, longDate, zoneAbbrev } from '../src/core/time.js';
 
 /** A small seeded generator, so the cases are the same every run. */
@@ -142,6 +146,39 @@ describe('hot-path helpers', () => {
     assert.ok(m !== undefined);
     assert.deepEqual(withLogLine(m, m.log, 99), { ...m, lastTime: 99 });
     assert.deepEqual(Object.keys(withLogLine(m, m.log, 1)), Object.keys(m));
+  });
+
+  it('Replay applies runs of ordinary lines at once, to the meetings and events stepping each line gives', () => {
+    const odd = ['#1234 is a ticket', '\x02#topic bold topic', '#link https://e.org/ x', 'https://e.org/bare', ' #info spaced',
+      '#channel talk', '\x01ACTION #info waves\x01', '#endmeeting', 'after the end', '#startmeeting second', '#action bob does it', 'x'];
+    const config = meetingConfig({ channel: '#c' });
+    const events: LineEvent[] = [
+      ...readLog(generateMeetingLog(3000, 7), { y: 2024, m: 1, d: 15 }, 'UTC').events,
+      ...odd.map((text, i) => ({ type: 'line' as const, time: 9e12 + i, nick: i % 3 === 0 ? 'MeetBot' : 'bob', kind: 'message' as const, text, fromBot: i === 11 })),
+    ];
+    const replay = new Replay(config, true);
+    for (const ev of events) replay.add(ev);
+    // The plain fold: every event stepped on its own.
+    let state: ChannelState = initialState(config);
+    const slices: MeetingSlice[] = [];
+    let current: LineEvent[] | undefined;
+    for (const ev of events) {
+      const r = step(state, ev);
+      if (current === undefined && r.state.meeting !== undefined) current = [];
+      current?.push(ev);
+      state = r.state;
+      if (r.ended !== undefined) {
+        slices.push({ events: current ?? [], meeting: r.ended });
+        current = undefined;
+      }
+    }
+    const open = state.meeting === undefined ? [] : [{ events: current ?? [], meeting: { ...state.meeting, end: state.meeting.lastTime, endReason: 'eof' as const } }];
+    const want = [...slices, ...open];
+    const got = replay.sliced();
+    assert.equal(got.length, 2);
+    assert.deepEqual(got.map((s) => logLines(s.meeting)), want.map((s) => logLines(s.meeting)));
+    assert.deepEqual(got.map((s) => ({ ...s.meeting, log: undefined })), want.map((s) => ({ ...s.meeting, log: undefined })));
+    assert.deepEqual(got.map((s) => s.events), want.map((s) => s.events));
   });
 
   it('normaliseText trims and drops CTCP markers as before', () => {

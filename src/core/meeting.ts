@@ -4,11 +4,11 @@ import type { CommandContext } from './context.js';
 import { joinUrl, type MeetingConfig } from './config.js';
 import { startsWithUrl, findUrl } from './links.js';
 import { meetingBasePath } from './names.js';
-import { appendLog, emptyLog, isChair, NEW_TRACKING, sameNick, withLogLine, type Meeting } from './state.js';
+import { appendLog, appendLogMany, emptyLog, isChair, NEW_TRACKING, sameNick, withLogLine, type Meeting } from './state.js';
 import { reminderDue, reminderText, startListing, withSeries } from './tracking.js';
 import { fillTemplate, normaliseText, stripFormatting } from './text.js';
 import { asctime, zoneAbbrev } from './time.js';
-import type { ChannelEnv, Effect, Item, ItemKind, LineEvent, MeetingEvent } from './types.js';
+import type { ChannelEnv, Effect, Item, ItemKind, LineEvent, LoggedLine, MeetingEvent } from './types.js';
 import { renameVoter } from './votes.js';
 
 export interface ChannelState {
@@ -157,10 +157,7 @@ function newMeeting(config: MeetingConfig, ev: LineEvent, text: string, env: Cha
 function allowed(spec: CommandSpec, s: Step): boolean {
   if (spec.who === 'admin') return s.m.config.admins.some((a) => sameNick(a, s.nick) || a === s.account);
   if (spec.who === 'anyone' || s.isChair) return true;
-  if (spec.who === 'chair-or-overtime') {
-    return s.time - s.m.start >= s.m.config.meetingLengthMinutes * 60_000;
-  }
-  return false;
+  return spec.who === 'chair-or-overtime' && s.time - s.m.start >= s.m.config.meetingLengthMinutes * 60_000;
 }
 
 function startMeeting(state: ChannelState, ev: LineEvent, text: string, arg: string, env: ChannelEnv): StepResult {
@@ -272,6 +269,29 @@ export function step(state: ChannelState, event: MeetingEvent, env: ChannelEnv =
     case 'tick':
       return stepTick(state, event.time, env);
   }
+}
+
+/**
+ * The line as the log keeps it, if stepping it only appends it (ordinary talk in a meeting, as
+ * stepLine's fast path sees it); undefined if stepping it may do more. A replay gathers a run of such
+ * lines and applies them with appendLines: one new meeting for the run rather than one per line.
+ */
+export function ordinaryLine(state: ChannelState, ev: LineEvent): LoggedLine | undefined {
+  if (state.meeting === undefined) return undefined;
+  const text = normaliseText(ev.text);
+  if (ev.kind === 'message' && ev.fromBot !== true) {
+    if (mayBeCommand(text) && parseCommand(stripFormatting(text)) !== undefined) return undefined;
+    if (startsWithUrl(text)) return undefined;
+  }
+  return { time: ev.time, nick: ev.nick, kind: ev.kind, text };
+}
+
+/** The state that stepping each line of the run (from ordinaryLine, in order) gives, made at once. */
+export function appendLines(state: ChannelState, lines: readonly LoggedLine[]): ChannelState {
+  const m = state.meeting;
+  const last = lines[lines.length - 1];
+  if (m === undefined || last === undefined) return state;
+  return { config: state.config, meeting: withLogLine(m, appendLogMany(m.log, lines), last.time) };
 }
 
 /** A log that stops without #endmeeting: the meeting ends at its last line. */

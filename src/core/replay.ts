@@ -1,8 +1,8 @@
 // Replaying a whole log: the same fold as live, over lines read from a file or from the database.
 import type { MeetingConfig } from './config.js';
-import { finish, initialState, step, type ChannelState } from './meeting.js';
+import { appendLines, finish, initialState, ordinaryLine, step, type ChannelState } from './meeting.js';
 import type { Meeting } from './state.js';
-import type { ChannelEnv, LineEvent, MeetingEvent } from './types.js';
+import type { ChannelEnv, LineEvent, LoggedLine, MeetingEvent } from './types.js';
 
 export interface ReplayResult {
   /** Every meeting the lines held, in order (a log normally holds one). */
@@ -23,6 +23,8 @@ export class Replay {
   private state: ChannelState;
   private readonly slices: MeetingSlice[] = [];
   private current: LineEvent[] | undefined;
+  /** Ordinary lines read since the last other event, not yet in `state`. */
+  private pending: LoggedLine[] = [];
 
   constructor(
     config: MeetingConfig,
@@ -32,6 +34,15 @@ export class Replay {
   }
 
   add(ev: LineEvent): void {
+    // Ordinary talk waits to be applied as a run: a new meeting per run, not per line (most of a
+    // long replay's garbage). The fold is the same: step is only ever given the state it would have.
+    const line = ordinaryLine(this.state, ev);
+    if (line !== undefined) {
+      this.pending.push(line);
+      this.current?.push(ev);
+      return;
+    }
+    this.flush();
     const r = step(this.state, ev);
     if (this.keepEvents) {
       if (this.current === undefined && r.state.meeting !== undefined) this.current = [];
@@ -44,8 +55,15 @@ export class Replay {
     }
   }
 
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.state = appendLines(this.state, this.pending);
+    this.pending.length = 0;
+  }
+
   /** The meetings with their events (empty event lists without `keepEvents`), the one still open at the end included. */
   sliced(): MeetingSlice[] {
+    this.flush();
     const open = finish(this.state);
     return open === undefined ? [...this.slices] : [...this.slices, { events: this.current ?? [], meeting: open }];
   }

@@ -22,6 +22,13 @@ export function appendLog<T>(log: AppendLog<T>, entry: T): AppendLog<T> {
   return { buf, length: log.length + 1 };
 }
 
+/** appendLog of several entries at once: one new log, however many entries (a replay's run of ordinary lines). */
+export function appendLogMany<T>(log: AppendLog<T>, entries: readonly T[]): AppendLog<T> {
+  const buf = (log.buf.length === log.length ? log.buf : log.buf.slice(0, log.length)) as T[];
+  for (let i = 0; i < entries.length; i++) buf.push(entries[i] as T);
+  return { buf, length: log.length + entries.length };
+}
+
 export function logEntries<T>(log: AppendLog<T>): readonly T[] {
   return log.buf.length === log.length ? log.buf : log.buf.slice(0, log.length);
 }

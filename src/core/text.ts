@@ -46,8 +46,18 @@ export function codePointLength(s: string): number {
 
 /** IRC's rfc1459 case mapping: nicks that differ only by it are the same person. */
 export function ircLower(nick: string): string {
-  return nick.toLowerCase().replace(/[[\]\\~]/g, (c) => ({ '[': '{', ']': '}', '\\': '|', '~': '^' })[c] ?? c);
+  // A channel has a few dozen nicks, compared on every command (is the speaker a chair?): each is
+  // lowered once. Bounded, for a bot that sees nicks come and go for months.
+  let lower = lowered.get(nick);
+  if (lower === undefined) {
+    lower = nick.toLowerCase().replace(/[[\]\\~]/g, (c) => ({ '[': '{', ']': '}', '\\': '|', '~': '^' })[c] ?? c);
+    if (lowered.size >= 4096) lowered.clear();
+    lowered.set(nick, lower);
+  }
+  return lower;
 }
+
+const lowered = new Map<string, string>();
 
 /** Fill `{name}` placeholders; unknown names are left as they are, so a typo shows in the output. */
 export function fillTemplate(template: string, vars: Readonly<Record<string, string>>): string {

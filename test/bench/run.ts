@@ -7,17 +7,17 @@ import { fileURLToPath } from 'node:url';
 import { generateMeetingLog } from './generate.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+/** What `npx gavel` runs: package.json's bin (the bundle npm run build makes). */
+const BIN = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { gavel: string } }).bin.gavel);
 const SEED_LOG = join(ROOT, '..', 'shared', 'corpus', 'oci', '2018', 'opencontainers.2018-03-07-22.00.log.txt');
+/** Loaded before the bin (--import): has the child report its peak RSS as it exits. */
+const REPORT_RSS = `data:text/javascript,process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'))`;
 
-/** One whole `gavel replay` process: wall time in the parent, peak RSS reported by the child at exit. */
+/** One whole `gavel replay` process as a user starts it: wall time in the parent, peak RSS reported by the child at exit. */
 function replayProcess(file: string, out: string): { ms: number; maxRssMb: number } {
-  const code = `import { main } from ${JSON.stringify(MAIN)};
-process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));
-process.exitCode = await main(['replay', ${JSON.stringify(file)}, '--out', ${JSON.stringify(out)}, '--formats', 'log.txt,log.html,html,txt'],
-  { stdout: { write() {} }, stderr: process.stderr, env: process.env, cwd: process.cwd() });`;
+  const args = ['--import', REPORT_RSS, BIN, 'replay', file, '--out', out, '--formats', 'log.txt,log.html,html,txt'];
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`replay of ${file} failed: ${r.stderr}`);
   const kb = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 'NaN');
@@ -44,10 +44,9 @@ function benchReplay(label: string, file: string, lines: number, runs = 5): void
 
 /** `gavel --help` as a user starts it: the CLI must load nothing heavy (goal: well under 200 ms). */
 function benchHelp(runs = 7): void {
-  const bin = join(ROOT, 'dist', 'src', 'cli', 'bin.js');
   const times = Array.from({ length: runs }, () => {
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`gavel --help failed: ${r.stderr}`);
     return Number(process.hrtime.bigint() - t0) / 1e6;
   });
