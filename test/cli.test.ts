@@ -117,3 +117,17 @@ describe('gavel replay --formats', () => {
     assert.match(bad.stderr, /--formats must be a comma-separated list of log\.txt, log\.html, html, txt, md, json; got 'pdf'/);
   });
 });
+
+describe('gavel in a pipe', () => {
+  it('stops quietly when the reader goes away (gavel … | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const bin = join(ROOT, 'dist', 'src', 'cli', 'bin.js');
+    const child = spawn(process.execPath, [bin, 'commands'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((ok) => child.on('exit', (c) => ok(c)));
+    assert.equal(code, 0, err);
+    assert.doesNotMatch(err, /EPIPE|Unhandled/);
+  });
+});

@@ -253,3 +253,14 @@ test('a resumed meeting does not give its length reminder twice', () => {
   assert.deepEqual(second.handle('#r', { type: 'tick', time: T0 + 120_000 }).effects, []);
   b.close();
 });
+
+test('a database of an older Gavel opened read-only (search, serve) is upgraded first', () => {
+  const file = join(tempDir(), 'old.sqlite');
+  const raw = new Database(file);
+  migrate(raw, file, 1);
+  raw.close();
+  const ro = openDb(file, { readonly: true });
+  assert.equal(ro.pragma('user_version', { simple: true }), LATEST_VERSION);
+  assert.throws(() => ro.exec('DELETE FROM meetings'), /readonly/);
+  ro.close();
+});

@@ -57,8 +57,11 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -32000');
     if (opts.readonly !== true) migrate(db, file);
-    else if ((db.pragma('user_version', { simple: true }) as number) !== LATEST_VERSION) {
-      throw new StoreError(file, 'the database schema is not current; open it once read-write to upgrade it');
+    else if ((db.pragma('user_version', { simple: true }) as number) < LATEST_VERSION) {
+      // A database of an older Gavel: upgraded once, then read as asked.
+      db.close();
+      openDb(file).close();
+      return openDb(file, opts);
     }
   } catch (cause) {
     db.close();
