@@ -1,24 +1,16 @@
 // The validated configuration of a Gavel deployment (what config/gavel.example.yaml documents).
 import type { OutputFormat } from '../core/config.js';
-import type { RateLimit } from '../irc/sendqueue.js';
+import type { IrcOptions } from '../irc/options.js';
 import type { LogLevel } from '../log.js';
 
-export interface IrcConfig {
-  readonly host: string;
-  readonly port: number;
-  readonly tls: boolean;
-  readonly tlsInsecure: boolean;
-  readonly nick: string;
-  readonly username?: string;
-  readonly realname?: string;
-  /** The password comes from GAVEL_SASL_PASSWORD when that is set. */
-  readonly sasl?: { readonly account: string; readonly password: string };
-  readonly channels: readonly string[];
-  /** null when `rateLimit: false`. */
-  readonly rateLimit: RateLimit | null;
+/**
+ * The config's `irc` section: the adapter's connection settings (timings are not configurable) and
+ * the network's name. The SASL password comes from GAVEL_SASL_PASSWORD when that is set.
+ */
+export type IrcConfig = Pick<IrcOptions, 'host' | 'port' | 'tls' | 'tlsInsecure' | 'nick' | 'username' | 'realname' | 'sasl' | 'channels' | 'rateLimit'> & {
   /** The network's name for `{network}` in file patterns (default: the host). */
   readonly network: string;
-}
+};
 
 export interface OutputConfig {
   /** Absolute. */
