@@ -76,7 +76,6 @@ export class SearchQueryError extends Error {
 }
 
 interface Row {
-  src: 'i' | 'l';
   rid: number;
   meeting_id: number;
   network: string;
@@ -142,7 +141,7 @@ function candidates(table: 'items_fts' | 'lines_fts', window: number, preLimit: 
 function itemSql(q: SearchQuery, kinds: readonly string[], window: number, params: unknown[], need: number): string {
   const filtered = kinds.length < ITEM_KINDS.length || hasFilters(q);
   const c = candidates('items_fts', window, filtered ? undefined : need, q.sort === 'newest', params, q.text);
-  let sql = `SELECT 'i' AS src, i.id AS rid, i.meeting_id, ${MEETING_COLS}, lower(i.kind) AS kind, i.item_no, i.nick, i.time, i.line, i.text,
+  let sql = `SELECT i.id AS rid, i.meeting_id, ${MEETING_COLS}, lower(i.kind) AS kind, i.item_no, i.nick, i.time, i.line, i.text,
       c.score AS rank
     FROM (${c}) c JOIN items i ON i.id = c.id JOIN meetings m ON m.id = i.meeting_id
     WHERE 1`;
@@ -155,7 +154,7 @@ function itemSql(q: SearchQuery, kinds: readonly string[], window: number, param
 
 function lineSql(q: SearchQuery, window: number, params: unknown[], need: number): string {
   const c = candidates('lines_fts', window, hasFilters(q) ? undefined : need, q.sort === 'newest', params, q.text);
-  const sql = `SELECT 'l' AS src, e.id AS rid, e.meeting_id, ${MEETING_COLS}, 'line' AS kind, NULL AS item_no, e.nick, e.time, e.line, e.text,
+  const sql = `SELECT e.id AS rid, e.meeting_id, ${MEETING_COLS}, 'line' AS kind, NULL AS item_no, e.nick, e.time, e.line, e.text,
       c.score AS rank
     FROM (${c}) c JOIN events e ON e.id = c.id JOIN meetings m ON m.id = e.meeting_id
     WHERE 1`;
