@@ -264,3 +264,17 @@ test('a database of an older Gavel opened read-only (search, serve) is upgraded 
   assert.throws(() => ro.exec('DELETE FROM meetings'), /readonly/);
   ro.close();
 });
+
+test('a meeting starts with the settings of its day: the bot’s nick after a fallback, a changed config', () => {
+  const store = Store.open(join(tempDir(), 'nick.sqlite'));
+  let nick = 'gavel';
+  const live = new LiveMeetings(store, 'net', () => meetingConfig({ channel: '#n', botNick: nick }));
+  const line = (text: string, time: number): void => void live.handle('#n', { type: 'line', time, nick: 'alice', kind: 'message', text });
+  line('#startmeeting one', T0);
+  line('#endmeeting', T0 + 1000);
+  nick = 'gavel_';
+  line('#startmeeting two', T0 + 60_000);
+  const bots = store.db.prepare('SELECT DISTINCT nick FROM events WHERE type = 2 AND meeting_id = 2').pluck().all();
+  assert.deepEqual(bots, ['gavel_']);
+  store.close();
+});

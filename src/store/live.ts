@@ -94,6 +94,9 @@ export class LiveMeetings {
    */
   handle(channelName: string, ev: MeetingEvent, env: ChannelEnv = {}): Handled {
     const c = this.channel(channelName);
+    // Between meetings the settings are read again: a new meeting starts with today's config and
+    // the nick the bot has now (a running one keeps those it started with).
+    if (c.state.meeting === undefined) c.state = initialState({ ...this.configFor(channelName), network: this.network, live: true });
     return this.store.transaction(() => {
       const before = c.state.meeting;
       const r = step(c.state, ev, env);
