@@ -1,5 +1,5 @@
 // Turns irc-framework's events into the adapter's normalised events, keeping the channel book current.
-import type { Client, MessageEvent } from 'irc-framework';
+import type { Client, JoinEvent, KickEvent, MessageEvent, NickEvent, PartEvent, QuitEvent, TopicEvent, UserlistEvent } from 'irc-framework';
 import type { Logger } from '../log.js';
 import type { ChannelBook } from './channels.js';
 import type { IrcListener } from './events.js';
@@ -53,20 +53,41 @@ function onMessage(h: InboundHost, e: MessageEvent, kind: 'message' | 'action'):
   }
 }
 
-export function attachInbound(client: Client, h: InboundHost): void {
-  client.on('privmsg', (e) => onMessage(h, e, 'message'));
-  client.on('action', (e) => onMessage(h, e, 'action'));
+/** A handler that a malformed message cannot turn into a crash: the error is logged, the message dropped. */
+function guarded<E>(h: InboundHost, event: string, fn: (e: E) => void): (e: E) => void {
+  return (e) => {
+    try {
+      fn(e);
+    } catch (err) {
+      h.logger.warn('ignored a malformed message from the server', { event, err: err as Error });
+    }
+  };
+}
 
-  client.on('nick', (e) => {
+export function attachInbound(client: Client, h: InboundHost): void {
+  // irc-framework itself throws on a PRIVMSG or NOTICE without its text: such lines never reach it.
+  client.use((_client, raw) =>
+    raw.use((command, message, rawLine, _c, next) => {
+      if ((command === 'PRIVMSG' || command === 'NOTICE') && message.params.length < 2) {
+        h.logger.warn('ignored a malformed message from the server', { line: rawLine.slice(0, 200) });
+        return;
+      }
+      next();
+    }),
+  );
+  client.on('privmsg', guarded(h, 'privmsg', (e: MessageEvent) => onMessage(h, e, 'message')));
+  client.on('action', guarded(h, 'action', (e: MessageEvent) => onMessage(h, e, 'action')));
+
+  client.on('nick', guarded(h, 'nick', (e: NickEvent) => {
     const self = h.same(e.nick, h.ownNick());
     if (self) h.setOwnNick(e.new_nick);
     const channels = h.book.rename(e.nick, e.new_nick).map((c) => h.channelName(c));
     const account = typeof e.tags.account === 'string' ? { account: e.tags.account } : {};
     h.emit('onNick', { from: e.nick, to: e.new_nick, ...account, time: h.clock(), channels, self });
     if (!self) h.nickFreed(e.nick);
-  });
+  }));
 
-  client.on('join', (e) => {
+  client.on('join', guarded(h, 'join', (e: JoinEvent) => {
     const channel = h.channelName(e.channel);
     const self = h.same(e.nick, h.ownNick());
     if (self) {
@@ -75,46 +96,46 @@ export function attachInbound(client: Client, h: InboundHost): void {
     }
     h.book.addMember(channel, e.nick);
     h.emit('onJoined', { channel, nick: e.nick, ...accountOf(e), time: h.clock(), self });
-  });
+  }));
 
-  client.on('part', (e) => {
+  client.on('part', guarded(h, 'part', (e: PartEvent) => {
     const channel = h.channelName(e.channel);
     const self = h.same(e.nick, h.ownNick());
     if (self) h.book.left(channel);
     else h.book.removeMember(channel, e.nick);
     h.emit('onParted', { channel, nick: e.nick, time: h.clock(), self, reason: 'part', message: e.message });
     if (self) h.selfLeft(channel, 'part');
-  });
+  }));
 
-  client.on('kick', (e) => {
+  client.on('kick', guarded(h, 'kick', (e: KickEvent) => {
     const channel = h.channelName(e.channel);
     const self = h.same(e.kicked, h.ownNick());
     if (self) h.book.left(channel);
     else h.book.removeMember(channel, e.kicked);
     h.emit('onParted', { channel, nick: e.kicked, time: h.clock(), self, reason: 'kick', message: e.message, by: e.nick });
     if (self) h.selfLeft(channel, 'kick');
-  });
+  }));
 
-  client.on('quit', (e) => {
+  client.on('quit', guarded(h, 'quit', (e: QuitEvent) => {
     const time = h.clock();
     for (const c of h.book.removeEverywhere(e.nick)) {
       h.emit('onParted', { channel: h.channelName(c), nick: e.nick, time, self: false, reason: 'quit', message: e.message });
     }
     h.nickFreed(e.nick);
-  });
+  }));
 
-  client.on('topic', (e) => {
+  client.on('topic', guarded(h, 'topic', (e: TopicEvent) => {
     const channel = h.channelName(e.channel);
     h.book.setTopic(channel, e.topic);
     h.emit('onTopic', { channel, topic: e.topic, ...(e.nick ? { nick: e.nick } : {}), time: h.clock() });
-  });
+  }));
 
-  client.on('userlist', (e) => {
+  client.on('userlist', guarded(h, 'userlist', (e: UserlistEvent) => {
     const channel = h.channelName(e.channel);
     h.book.setMembers(channel, e.users.map((u) => u.nick));
     // The server sends the topic (332) before the names; none by now means the channel has none.
     if (h.book.has(channel) && h.book.topic(channel) === undefined) h.book.setTopic(channel, '');
-  });
+  }));
 
   client.on('irc error', (e) => {
     if (e.error === 'chanop_privs_needed' && e.channel) h.topicRefused(h.channelName(e.channel), e.reason ?? '');

@@ -154,8 +154,17 @@ declare module 'irc-framework' {
     cap: { enabled: string[]; isEnabled(name: string): boolean };
   }
 
+  /** Parses one raw IRC line (tests feed lines through it). */
+  export function ircLineParser(line: string): unknown;
+
+  /** irc-framework's raw middleware: sees each parsed line before its handlers; no `next()` drops it. */
+  export interface RawMiddleware {
+    use(fn: (command: string, message: { params: string[] }, rawLine: string, client: Client, next: (err?: Error) => void) => void): void;
+  }
+
   export class Client {
     constructor(options?: Partial<ClientOptions>);
+    use(fn: (client: Client, raw: RawMiddleware, parsed: unknown) => void): this;
     readonly user: { nick: string; username: string; host: string };
     readonly network: NetworkInfo;
     readonly connected: boolean;

@@ -1,0 +1,40 @@
+// Hostile or malformed lines from a server are dropped and logged; they never crash the adapter.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import IRC from 'irc-framework';
+import { ChannelBook, foldCase } from '../src/irc/channels.js';
+import { attachInbound, type InboundHost } from '../src/irc/inbound.js';
+import { MemoryLogger } from './support/fakeirc.js';
+
+test('malformed server lines are ignored with a warning, and the next good line still arrives', () => {
+  const client = new IRC.Client();
+  const logger = new MemoryLogger();
+  const emitted: [string, unknown][] = [];
+  const host: InboundHost = {
+    book: new ChannelBook(),
+    clock: () => 1000,
+    emit: (name, event) => void emitted.push([name, event]),
+    ownNick: () => 'gavel',
+    setOwnNick: () => undefined,
+    isChannel: (t) => t.startsWith('#'),
+    channelName: (n) => n,
+    same: (a, b) => foldCase(a) === foldCase(b),
+    selfJoined: () => undefined,
+    selfLeft: () => undefined,
+    joinFailed: () => undefined,
+    topicRefused: () => undefined,
+    nickFreed: () => undefined,
+    pong: () => undefined,
+    logger: { ...logger, debug: logger.debug.bind(logger), info: logger.info.bind(logger), warn: logger.warn.bind(logger), error: logger.error.bind(logger), child: () => host.logger },
+  };
+  attachInbound(client, host);
+  const feed = (line: string): void => {
+    (client.connection as unknown as { emit(e: string, m: unknown, l: string): void }).emit('message', IRC.ircLineParser(line), line);
+  };
+  for (const bad of [':x!y@z PRIVMSG', ':x!y@z PRIVMSG #c', ':x!y@z NOTICE', ':x!y@z JOIN', ':x!y@z PART', ':x!y@z KICK #c', ':x!y@z NICK', ':srv 332 gavel']) {
+    assert.doesNotThrow(() => feed(bad), bad);
+  }
+  feed(':alice!a@h PRIVMSG #c :hello');
+  assert.deepEqual(emitted.filter(([n]) => n === 'onLine').map(([, e]) => (e as { text: string }).text), ['hello']);
+  assert.ok(logger.lines.some((l) => l.msg === 'ignored a malformed message from the server'));
+});
