@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import IRC from 'irc-framework';
 import { ChannelBook, foldCase } from '../src/irc/channels.js';
 import { attachInbound, type InboundHost } from '../src/irc/inbound.js';
+import { Cooldown } from '../src/irc/policy.js';
 import { MemoryLogger } from './support/fakeirc.js';
 
 test('malformed server lines are ignored with a warning, and the next good line still arrives', () => {
@@ -25,6 +26,7 @@ test('malformed server lines are ignored with a warning, and the next good line 
     topicRefused: () => undefined,
     nickFreed: () => undefined,
     pong: () => undefined,
+    ctcpVersion: (nick) => void emitted.push(['version', nick]),
     logger: { ...logger, debug: logger.debug.bind(logger), info: logger.info.bind(logger), warn: logger.warn.bind(logger), error: logger.error.bind(logger), child: () => host.logger },
   };
   attachInbound(client, host);
@@ -35,6 +37,17 @@ test('malformed server lines are ignored with a warning, and the next good line 
     assert.doesNotThrow(() => feed(bad), bad);
   }
   feed(':alice!a@h PRIVMSG #c :hello');
+  feed(':bob!b@h PRIVMSG gavel :\x01VERSION\x01');
+  assert.deepEqual(emitted.filter(([n]) => n === 'version'), [['version', 'bob']], 'CTCP VERSION is ours to answer, through the queue');
   assert.deepEqual(emitted.filter(([n]) => n === 'onLine').map(([, e]) => (e as { text: string }).text), ['hello']);
   assert.ok(logger.lines.some((l) => l.msg === 'ignored a malformed message from the server'));
+});
+
+test('a cooldown answers a name once per period, ignoring case, and forgets a flood of names', () => {
+  const c = new Cooldown(60_000);
+  assert.equal(c.tooSoon('Bob', 0), false);
+  assert.equal(c.tooSoon('bob', 30_000), true);
+  assert.equal(c.tooSoon('bob', 60_000), false);
+  for (let i = 0; i < 1500; i++) c.tooSoon(`n${i}`, 61_000);
+  assert.equal(c.tooSoon('alice', 61_000), false);
 });

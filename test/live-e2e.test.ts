@@ -151,6 +151,12 @@ describe('gavel run against a real IRC server', () => {
     const r = await runCli(['check', '--config', bad]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /irc\.port: expected an integer 1-65535, got "abc"/);
+    // CTCP VERSION is answered through the bot's queue, once a minute per asker.
+    const from = watcher.mark();
+    watcher.say('gavel', '\x01VERSION\x01');
+    watcher.say('gavel', '\x01VERSION\x01');
+    const v = await watcher.waitFor((m) => m.command === 'NOTICE' && m.nick === 'gavel' && /VERSION Gavel /.test(m.params[1] ?? ''), { from, what: 'the VERSION reply' });
+    assert.match(v.params[1] ?? '', /^\x01VERSION Gavel \d+\.\d+\.\d+\x01$/);
   });
 
   it('logs in with SASL, and knows a logged-in owner by the account across nick changes', async () => {

@@ -1,5 +1,6 @@
 // The IRC connection on irc-framework: registers, joins, reconnects, and queues what the bot says.
 import { Client } from 'irc-framework';
+import { GAVEL_VERSION } from '../core/config.js';
 import { nullLogger, type Logger } from '../log.js';
 import { ChannelBook } from './channels.js';
 import type { IrcListener } from './events.js';
@@ -10,7 +11,7 @@ import { NickKeeper } from './nick.js';
 import { clientOptions, resolveTimings, type IrcDeps, type IrcOptions, type ResolvedTimings } from './options.js';
 import { Outbox } from './outbound.js';
 import { ConnectionTimers } from './timers.js';
-import { backoffDelay } from './policy.js';
+import { backoffDelay, Cooldown } from './policy.js';
 import type { OutLine } from './sendqueue.js';
 
 type Events = { [K in keyof IrcListener]-?: Parameters<NonNullable<IrcListener[K]>>[0] };
@@ -25,6 +26,8 @@ export class IrcConnection {
   private readonly clock: () => number;
   private readonly random: () => number;
   private readonly log: Logger;
+  /** CTCP VERSION answers go through the rate-limited queue, once a minute per asker at most. */
+  private readonly versionAsked = new Cooldown(60_000);
 
   private nick = '';
   private account: string | undefined;
@@ -290,6 +293,10 @@ export class IrcConnection {
       },
       nickFreed: (n) => this.nicks.freed(n),
       pong: (token) => this.outbox.onPong(token),
+      ctcpVersion: (n) => {
+        if (this.versionAsked.tooSoon(n, this.clock())) return;
+        this.outbox.notice(n, `\x01VERSION ${this.options.version ?? `Gavel ${GAVEL_VERSION}`}\x01`);
+      },
       logger: this.log,
     };
   }

@@ -1,5 +1,5 @@
 // Turns irc-framework's events into the adapter's normalised events, keeping the channel book current.
-import type { Client, JoinEvent, KickEvent, MessageEvent, NickEvent, PartEvent, QuitEvent, TopicEvent, UserlistEvent } from 'irc-framework';
+import type { Client, CtcpRequestEvent, JoinEvent, KickEvent, MessageEvent, NickEvent, PartEvent, QuitEvent, TopicEvent, UserlistEvent } from 'irc-framework';
 import type { Logger } from '../log.js';
 import type { ChannelBook } from './channels.js';
 import type { IrcListener } from './events.js';
@@ -25,6 +25,8 @@ export interface InboundHost {
   /** Someone left the configured nick: a moment to take it back. */
   nickFreed(nick: string): void;
   pong(token: string | undefined): void;
+  /** Someone asked for our version (CTCP VERSION). */
+  ctcpVersion(nick: string): void;
   readonly logger: Logger;
 }
 
@@ -75,6 +77,9 @@ export function attachInbound(client: Client, h: InboundHost): void {
       next();
     }),
   );
+  client.on('ctcp request', guarded(h, 'ctcp request', (e: CtcpRequestEvent) => {
+    if (e.type === 'VERSION' && typeof e.nick === 'string' && e.nick !== '') h.ctcpVersion(e.nick);
+  }));
   client.on('privmsg', guarded(h, 'privmsg', (e: MessageEvent) => onMessage(h, e, 'message')));
   client.on('action', guarded(h, 'action', (e: MessageEvent) => onMessage(h, e, 'action')));
 

@@ -154,6 +154,13 @@ declare module 'irc-framework' {
     cap: { enabled: string[]; isEnabled(name: string): boolean };
   }
 
+  export interface CtcpRequestEvent {
+    nick: string;
+    /** The CTCP command, upper case (VERSION, PING, …). */
+    type: string | null;
+    message: string;
+  }
+
   /** Parses one raw IRC line (tests feed lines through it). */
   export function ircLineParser(line: string): unknown;
 
@@ -186,6 +193,7 @@ declare module 'irc-framework' {
 
     on(event: 'registered', fn: (e: RegisteredEvent) => void): this;
     on(event: 'privmsg' | 'action' | 'notice', fn: (e: MessageEvent) => void): this;
+    on(event: 'ctcp request', fn: (e: CtcpRequestEvent) => void): this;
     on(event: 'nick', fn: (e: NickEvent) => void): this;
     on(event: 'join', fn: (e: JoinEvent) => void): this;
     on(event: 'part', fn: (e: PartEvent) => void): this;

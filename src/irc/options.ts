@@ -1,6 +1,5 @@
 // The IRC adapter's settings: what the config's `irc` section gives, plus timings tests shorten.
 import type { ClientOptions } from 'irc-framework';
-import { GAVEL_VERSION } from '../core/config.js';
 import type { Logger } from '../log.js';
 import { DEFAULT_BACKOFF, type Backoff } from './policy.js';
 import type { RateLimit } from './sendqueue.js';
@@ -69,7 +68,9 @@ export function clientOptions(o: IrcOptions, t: ResolvedTimings): ClientOptions 
     nick: o.nick,
     username: o.username ?? o.nick,
     gecos: o.realname ?? 'Gavel meeting bot',
-    version: o.version ?? `Gavel ${GAVEL_VERSION}`,
+    // irc-framework would answer every CTCP VERSION at once, outside the rate limit (a flood of
+    // requests would get the bot killed): the adapter answers through its queue instead.
+    version: '',
     tls: o.tls,
     rejectUnauthorized: !o.tlsInsecure,
     ...(o.sasl ? { account: { account: o.sasl.account, password: o.sasl.password } } : {}),

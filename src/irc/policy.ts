@@ -32,3 +32,20 @@ export function fallbackNick(base: string, attempt: number, nickLen: number, ran
   else suffix = String(1000 + Math.floor(Math.min(Math.max(random, 0), 0.9999) * 9000));
   return base.slice(0, Math.max(1, nickLen - suffix.length)) + suffix;
 }
+
+/** At most one answer per key within `ms`; the memory is dropped when it grows large (a flood of names). */
+export class Cooldown {
+  private readonly last = new Map<string, number>();
+
+  constructor(private readonly ms: number) {}
+
+  /** Whether `key` asked too recently; if not, the answer is counted now. */
+  tooSoon(key: string, now: number): boolean {
+    const k = key.toLowerCase();
+    const t = this.last.get(k);
+    if (t !== undefined && now - t < this.ms) return true;
+    if (this.last.size >= 1000) this.last.clear();
+    this.last.set(k, now);
+    return false;
+  }
+}
