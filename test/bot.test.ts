@@ -157,6 +157,9 @@ test('answers "gavel: search" in the channel and "search" in private, as notices
   assert.match(irc.notices.at(-1) ?? '', /^alice Search: cannot search for "\\"unterminated": unterminated string/);
   bot.onPrivate({ nick: 'bob', kind: 'message', text: 'hello', time: clock.now });
   assert.match(irc.notices.at(-1) ?? '', /^bob I run meetings in channels/);
+  const count = irc.notices.length;
+  bot.onPrivate({ nick: 'bob', kind: 'message', text: 'hello again', time: clock.now });
+  assert.equal(irc.notices.length, count, 'the pointer once an hour per person');
   say(bot, clock, 'carol', 'gavelbot: search VM');
   assert.equal(irc.notices.filter((n) => n.startsWith('carol')).length, 0, 'only lines addressed to the bot’s own nick');
   store.close();

@@ -10,6 +10,7 @@ import { OutputWriter } from './outputs.js';
 import type { BotIrc, BotLogger, JoinIn, LineIn, NickIn, PrivateIn, TopicRefusedIn } from './ports.js';
 import { ChannelSearch } from './search.js';
 import { SeriesQueries } from '../store/series.js';
+import { Cooldown } from '../irc/policy.js';
 
 export interface BotOptions {
   readonly network: string;
@@ -43,6 +44,8 @@ export class Bot {
   private readonly toAnnounce = new Map<string, Meeting>();
   private readonly series: SeriesQueries;
   private readonly search: ChannelSearch;
+  /** The pointer to what the bot does, given once an hour per person: private messages never make a flood. */
+  private readonly pointed = new Cooldown(3_600_000);
 
   constructor(
     store: Store,
@@ -113,7 +116,9 @@ export class Bot {
   onPrivate(e: PrivateIn): void {
     const m = /^\s*search\s+(.+)$/i.exec(e.text);
     if (m?.[1] !== undefined) this.answerSearch(e.nick, m[1], this.sharedChannels(e.nick));
-    else if (e.kind === 'message') this.irc?.notice(e.nick, 'I run meetings in channels (#startmeeting NAME, #commands). Ask me "search TERMS" to search past decisions.');
+    else if (e.kind === 'message' && !this.pointed.tooSoon(e.nick, this.opts.clock())) {
+      this.irc?.notice(e.nick, 'I run meetings in channels (#startmeeting NAME, #commands). Ask me "search TERMS" to search past decisions.');
+    }
   }
 
   /** `gavel: search TERMS` or `gavel, search TERMS` in a channel, to the bot's nick. */
