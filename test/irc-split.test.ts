@@ -26,6 +26,18 @@ describe('splitText', () => {
     checkPieces('the quick brown fox jumps over the lazy dog '.repeat(30).trim(), 50, ' ');
   });
 
+  it('never cuts an IRC colour code from its numbers', () => {
+    // Cut anywhere, "x\x0304,12y…" could leave "04,12" as text at the start of the next line.
+    const text = `${'x'.repeat(9)}\x0304,12${'y'.repeat(20)}\x04ff0000,00ff00z`;
+    for (let max = 15; max <= 24; max++) {
+      const parts = checkPieces(text, max, '');
+      assert.ok(parts.every((p) => !/^[\d,]/.test(p)), `${max}: ${JSON.stringify(parts)}`);
+      assert.ok(parts.some((p) => p.includes('\x0304,12')), `${max}: the code stays whole`);
+      assert.ok(parts.some((p) => p.includes('\x04ff0000,00ff00')), `${max}: the hex code stays whole`);
+    }
+    checkPieces(text, 5, '');
+  });
+
   it('cuts a word longer than a line where it must', () => {
     assert.deepEqual(splitText('abcdefghij', 4), ['abcd', 'efgh', 'ij']);
     assert.deepEqual(splitText('ab cdefghijkl', 5), ['ab', 'cdefg', 'hijkl']);

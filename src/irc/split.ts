@@ -30,14 +30,32 @@ interface Piece {
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Graphemes, so that an emoji with modifiers or a letter with its accents stays whole; code points if one is too big. */
+/** An IRC colour code with its numbers (`\x0304,12`, or a hex colour after \x04): never cut apart. */
+const COLOUR = /\x03(?:\d{1,2}(?:,\d{1,2})?)?|\x04(?:[0-9a-fA-F]{6}(?:,[0-9a-fA-F]{6})?)?/g;
+
+/**
+ * Graphemes, so that an emoji with modifiers or a letter with its accents stays whole, and colour
+ * codes whole, so that a cut never leaves "04,12" as text; code points if a grapheme is too big.
+ */
 function pieces(line: string, maxBytes: number): Piece[] {
   const out: Piece[] = [];
-  for (const { segment } of segmenter.segment(line)) {
-    const bytes = byteLength(segment);
-    if (bytes <= maxBytes) out.push({ text: segment, bytes });
-    else for (const cp of segment) out.push({ text: cp, bytes: byteLength(cp) });
+  const text = (part: string): void => {
+    for (const { segment } of segmenter.segment(part)) {
+      const bytes = byteLength(segment);
+      if (bytes <= maxBytes) out.push({ text: segment, bytes });
+      else for (const cp of segment) out.push({ text: cp, bytes: byteLength(cp) });
+    }
+  };
+  let at = 0;
+  for (const m of line.matchAll(COLOUR)) {
+    const start = m.index ?? 0;
+    if (start > at) text(line.slice(at, start));
+    // A code longer than a whole line (only with a tiny budget) is cut like text.
+    if (byteLength(m[0]) <= maxBytes) out.push({ text: m[0], bytes: byteLength(m[0]) });
+    else text(m[0]);
+    at = start + m[0].length;
   }
+  if (at < line.length) text(line.slice(at));
   return out;
 }
 
