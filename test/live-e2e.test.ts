@@ -308,8 +308,23 @@ describe('gavel run against a real IRC server', () => {
     const db = new Database(join(dir, 'gavel.sqlite'), { readonly: true });
     assert.equal(db.prepare("SELECT count(*) FROM meetings WHERE channel = '#crash'").pluck().get(), 1);
     db.close();
+  });
+
+  it('stops cleanly on SIGTERM in the middle of a meeting, and a later start resumes it', async () => {
+    const from = watcher.mark();
+    await sayInOrder(watcher, alice, '#crash', '#startmeeting second');
+    await sayInOrder(watcher, alice, '#crash', '#info before the stop');
+    await until('the line to be stored', () => stored('#info before the stop'));
+    const logMark = bot.logs.length;
     assert.equal(await bot.stop(), 0, 'SIGTERM stops cleanly');
+    assert.ok(bot.logs.slice(logMark).some((l) => l.msg === 'stopped'), 'the database was closed');
     bot.start();
-    await until('the bot to be back for the after() hook', () => bot.logs.slice(logMark).filter((l) => l.msg === 'gavel started').length >= 2);
+    await watcher.waitFor((m) => said(m, '#crash', /^I was restarted; the meeting second goes on/), { from, timeoutMs: 30_000, what: 'the resume notice' });
+    await sayInOrder(watcher, alice, '#crash', '#info after the start');
+    await sayInOrder(watcher, alice, '#crash', '#endmeeting');
+    await watcher.waitFor((m) => said(m, '#crash', /^Log: /), { from, what: 'the end of the second #crash meeting' });
+    const { txt } = meetingFiles('#crash');
+    assert.match(txt, /before the stop/);
+    assert.match(txt, /after the start/);
   });
 });
