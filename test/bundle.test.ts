@@ -34,7 +34,7 @@ function filesUnder(dir: string): Map<string, Buffer> {
 
 describe('the bundled gavel executable', () => {
   it('is the bundle, and starts as an executable', () => {
-    assert.match(binPath(), /gavel\.js$/, 'package.json bin should name the bundle dist/src/cli/gavel.js');
+    assert.match(binPath(), /gavel\.cjs$/, 'package.json bin should name the bundle dist/src/cli/gavel.cjs');
     const r = gavel(['--help']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^Gavel /);
