@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allCommandWords, COMMANDS } from '../src/core/commands.js';
-import { chairList } from '../src/core/state.js';
+import { chairList, itemsOf } from '../src/core/state.js';
 import { feed, meeting, said, say, script, topics, T0 } from './support/meet.js';
 
 function started(): ReturnType<typeof script> {
@@ -11,7 +11,7 @@ function started(): ReturnType<typeof script> {
   return s;
 }
 
-const items = (s: ReturnType<typeof script>): string[] => meeting(s).items.map((i) => `${i.kind} ${i.text} (${i.nick})`);
+const items = (s: ReturnType<typeof script>): string[] => itemsOf(meeting(s)).map((i) => `${i.kind} ${i.text} (${i.nick})`);
 
 describe('item commands', () => {
   const cases: [string, string, string | undefined][] = [
@@ -69,7 +69,7 @@ describe('item commands', () => {
     const s = started();
     const long = 'x'.repeat(20_000);
     say(s, 'alice', `#info ${long}`);
-    assert.equal(meeting(s).items[0]?.text, long);
+    assert.equal(itemsOf(meeting(s))[0]?.text, long);
   });
 
   it('a LINK item finds its URL without trailing . or )', () => {
@@ -77,7 +77,7 @@ describe('item commands', () => {
     say(s, 'g', '#link (https://x.org/paren).');
     say(s, 'g', '#link no url here');
     say(s, 'g', '#link javascript:alert(1)');
-    assert.deepEqual(meeting(s).items.map((i) => i.url), ['https://x.org/paren', undefined, undefined]);
+    assert.deepEqual(itemsOf(meeting(s)).map((i) => i.url), ['https://x.org/paren', undefined, undefined]);
   });
 });
 

@@ -9,7 +9,7 @@ import { nickMatcher } from '../src/core/nicks.js';
 import { initialState, step, type ChannelState } from '../src/core/meeting.js';
 import { readLog } from '../src/core/logreader.js';
 import { Replay, replayEvents, type MeetingSlice } from '../src/core/replay.js';
-import { logLines, withLogLine } from '../src/core/state.js';
+import { itemsOf, logLines, withLogLine } from '../src/core/state.js';
 import { renderMeeting } from '../src/render/outputs.js';
 import { ircToSegments } from '../src/render/ircformat.js';
 import { codePointLength, normaliseText } from '../src/core/text.js';
@@ -234,9 +234,9 @@ describe('hot-path helpers', () => {
     const m = replayEvents(meetingConfig({ channel: '#c' }), events).meetings[0];
     assert.ok(m !== undefined);
     const model = minutesModel(m);
-    assert.ok(m.items.some((i) => 'url' in i) && m.items.some((i) => !('url' in i)), 'both item shapes');
+    assert.ok(itemsOf(m).some((i) => 'url' in i) && itemsOf(m).some((i) => !('url' in i)), 'both item shapes');
     model.items.forEach((v, i) => {
-      const item = m.items[i];
+      const item = itemsOf(m)[i];
       assert.ok(item !== undefined);
       assert.deepStrictEqual(v, { ...item, label: v.label, hms: hms(item.time, 'UTC') });
     });

@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Parser, type Node as MdNode } from 'commonmark';
 import { loadLogFile } from '../src/cli/replay.js';
 import { MEETBOT_TEXTS, meetingConfig, type OutputFormat } from '../src/core/config.js';
-import type { Meeting } from '../src/core/state.js';
+import { itemsOf, type Meeting } from '../src/core/state.js';
 import { renderMeeting } from '../src/render/outputs.js';
 import { ROOT } from './support/paths.js';
 import { say, script } from './support/meet.js';
@@ -64,7 +64,7 @@ describe('Markdown minutes', () => {
   it('round-trip the seed meeting’s items through a CommonMark parser', () => {
     const m = seed();
     const doc = new Parser().parse(file(m, '.md'));
-    assert.deepEqual(mdItems(doc), m.items.map((i) => ({ kind: i.kind, text: i.text, nick: i.nick })));
+    assert.deepEqual(mdItems(doc), itemsOf(m).map((i) => ({ kind: i.kind, text: i.text, nick: i.nick })));
     assert.equal(nodes(doc).filter((n) => n.type === 'html_inline' || n.type === 'html_block').length, 0);
     const links = nodes(doc).filter((n) => n.type === 'link').map((n) => n.destination ?? '');
     assert.ok(links.includes('opencontainers.2018-03-07-22.00.log.html#l-35'));
@@ -117,7 +117,7 @@ describe('JSON export', () => {
     assert.equal(data.version, 1);
     assert.deepEqual(
       data.items,
-      m.items.map((i) => ({ id: i.id, kind: i.kind.toLowerCase(), text: i.text, nick: i.nick, time: new Date(i.time).toISOString().replace('.000', ''), line: i.line, ...(i.url ? { url: i.url } : {}) })),
+      itemsOf(m).map((i) => ({ id: i.id, kind: i.kind.toLowerCase(), text: i.text, nick: i.nick, time: new Date(i.time).toISOString().replace('.000', ''), line: i.line, ...(i.url ? { url: i.url } : {}) })),
     );
     assert.equal(data.lines.length, m.log.length);
   });

@@ -14,6 +14,7 @@ import { tempDir } from './support/cli.js';
 import { attr, elements, parseStrict, textOf, type Node } from './support/html.js';
 import { requireShared } from './support/paths.js';
 import { assertLinksResolve, assertSitePageSafe, corpusMeetings, parseAtom, siteFiles } from './support/site.js';
+import { itemsOf, logOf } from '../src/core/state.js';
 
 const OPTS = { urlPrefix: '', generatedAt: Date.UTC(2024, 0, 1) };
 const EVIL_NICK = '<img src=x onerror=alert(1)>';
@@ -155,7 +156,7 @@ describe('rebuilding the site', () => {
     const i = all.findIndex((m) => m.meeting.meetingName === '2016_12_07_discussion');
     const m = all[i]!.meeting;
     const late = { id: m.nextItemId, kind: 'AGREED' as const, text: 'a late decision', nick: 'wking', time: m.start + 60_000, line: 3 };
-    const edited = all.map((x, j) => (j === i ? { ...x, meeting: { ...m, items: [...m.items, late], nextItemId: m.nextItemId + 1 } } : x));
+    const edited = all.map((x, j) => (j === i ? { ...x, meeting: { ...m, items: logOf([...itemsOf(m), late]), nextItemId: m.nextItemId + 1 } } : x));
     const r = buildSite(edited, dir, OPTS);
     const base = 'opencontainers/2016/opencontainers.2016-12-07-22.00';
     const series = 'opencontainers/series/2016_12_07_discussion';

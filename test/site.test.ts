@@ -10,6 +10,7 @@ import { tempDir } from './support/cli.js';
 import { attr, elements, parseStrict, textOf, type Node } from './support/html.js';
 import { CORPUS, listFiles, requireShared } from './support/paths.js';
 import { assertFeedLinks, assertLinksResolve, assertSitePageSafe, corpusMeetings, parseAtom, refreshUrl, siteFiles } from './support/site.js';
+import { itemsOf } from '../src/core/state.js';
 
 const OPTS = { urlPrefix: '', generatedAt: Date.UTC(2024, 0, 1) };
 const DECISIONS = new Set(['AGREED', 'ACCEPTED', 'REJECTED', 'VOTE']);
@@ -109,7 +110,7 @@ describe('the site of the OCI corpus', () => {
   });
 
   it('lists every decision newest meeting first, each linked to its line in the log', () => {
-    const all = meetings.flatMap((m) => m.meeting.items.filter((i) => DECISIONS.has(i.kind)).map((i) => ({ m, i })));
+    const all = meetings.flatMap((m) => itemsOf(m.meeting).filter((i) => DECISIONS.has(i.kind)).map((i) => ({ m, i })));
     assert.ok(all.length >= 5);
     const doc = page('opencontainers/decisions.html');
     const rows = byTag(doc, 'ul').filter((u) => attr(u, 'class') === 'items').flatMap((u) => byTag(u, 'li'));
@@ -124,7 +125,7 @@ describe('the site of the OCI corpus', () => {
   });
 
   it('lists every action item as open until action tracking lands', () => {
-    const count = meetings.reduce((n, m) => n + m.meeting.items.filter((i) => i.kind === 'ACTION').length, 0);
+    const count = meetings.reduce((n, m) => n + itemsOf(m.meeting).filter((i) => i.kind === 'ACTION').length, 0);
     const rows = byTag(page('opencontainers/actions.html'), 'li').filter((li) => byTag(li, 'span').some((s) => attr(s, 'class') === 'badge k-open'));
     assert.equal(rows.length, count);
   });
@@ -142,7 +143,7 @@ describe('the site of the OCI corpus', () => {
       assert.equal(feed.self, 'meetings.atom');
       assertFeedLinks(dir, `${g}/meetings.atom`, feed.entries.map((e) => e.href));
       const decisions = parseAtom(readFileSync(join(dir, g, 'decisions.atom'), 'utf8'), `${g}/decisions.atom`);
-      const expected = ms.flatMap((m) => m.meeting.items.filter((i) => DECISIONS.has(i.kind)));
+      const expected = ms.flatMap((m) => itemsOf(m.meeting).filter((i) => DECISIONS.has(i.kind)));
       assert.equal(decisions.entries.length, expected.length, `${g} decisions`);
       assert.deepEqual(decisions.entries.map((e) => e.updated), decisions.entries.map((e) => e.updated).sort().reverse());
       assertFeedLinks(dir, `${g}/decisions.atom`, decisions.entries.map((e) => e.href));

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { MEETBOT_TEXTS, meetingConfig } from '../src/core/config.js';
 import { formatLog } from '../src/core/logformat.js';
 import { initialState, meetingUrls, step } from '../src/core/meeting.js';
-import { logLines, type Meeting } from '../src/core/state.js';
+import { itemsOf, logLines, type Meeting } from '../src/core/state.js';
 import type { ChannelEnv, LineEvent, MeetingEvent, SeriesContext } from '../src/core/types.js';
 import { openActions } from '../src/core/tracking.js';
 import { SeriesQueries } from '../src/store/series.js';
@@ -138,7 +138,7 @@ test('a live meeting journaled event by event folds back to exactly the meeting 
   const items = store.db.prepare('SELECT item_no, kind, nick, line, text FROM items ORDER BY item_no').all();
   assert.deepEqual(
     items.map((i) => JSON.stringify(i)),
-    folded.items.map((i) => JSON.stringify({ item_no: i.id, kind: i.kind, nick: i.nick, line: i.line, text: i.text })),
+    itemsOf(folded).map((i) => JSON.stringify({ item_no: i.id, kind: i.kind, nick: i.nick, line: i.line, text: i.text })),
   );
   // Bot replies are journaled as bot lines, after the line that caused them; lines outside the meeting are not stored.
   const types = store.db.prepare('SELECT type FROM events ORDER BY id').pluck().all() as number[];
@@ -230,7 +230,7 @@ test('the journal keeps what ticks said, a person on the bot’s nick, and #rest
   const row = store.meetings()[0]!;
   const folded = store.loadMeeting(row);
   assert.equal(formatLog(logLines(folded), 'UTC'), formatLog(logLines(ended), 'UTC'), 'the refold has the reminder line too');
-  assert.deepEqual(folded.items.map((i) => i.text), ['said by a person called gavel', 'the budget is secret']);
+  assert.deepEqual(itemsOf(folded).map((i) => i.text), ['said by a person called gavel', 'the budget is secret']);
   assert.deepEqual(store.db.prepare('SELECT line FROM events WHERE line IS NOT NULL ORDER BY id').pluck().all(), folded.log.buf.map((_, i) => i + 1));
   assert.equal(row.restricted, 1);
   assert.deepEqual(search(store.db, { text: 'secret', limit: 10 }).hits, [], '#restrictlogs meetings are not searchable');

@@ -5,6 +5,7 @@ import type { ChannelEnv, OpenAction, SeriesContext } from '../src/core/types.js
 import { minutesModel } from '../src/core/minutes.js';
 import { renderTextMinutes } from '../src/render/textminutes.js';
 import { feed, meeting, said, say, script, T0 } from './support/meet.js';
+import { itemsOf } from '../src/core/state.js';
 
 const DAY = 86_400_000;
 const earlier: OpenAction[] = [
@@ -26,14 +27,14 @@ describe('action items across a series', () => {
     ]);
     say(s, 'bob', '#action frank packs the release');
     say(s, 'bob', '#action gina tests it');
-    assert.deepEqual(meeting(s).items.map((i) => i.ref), ['A5', 'A6']);
+    assert.deepEqual(itemsOf(meeting(s)).map((i) => i.ref), ['A5', 'A6']);
   });
 
   it('a lone meeting (no series known) starts at A1 and lists nothing', () => {
     const s = script();
     assert.ok(!said(say(s, 'alice', '#startmeeting other')).some((l) => l.startsWith('Open action items')));
     say(s, 'alice', '#action x');
-    assert.equal(meeting(s).items[0]?.ref, 'A1');
+    assert.equal(itemsOf(meeting(s))[0]?.ref, 'A1');
   });
 
   it('says at most ten lines at the start, then a link to the full list', () => {
@@ -80,7 +81,7 @@ describe('action items across a series', () => {
     say(s, 'bob', '#action someone updates the website');
     assert.deepEqual(said(say(s, 'bob', '#assign A5 gina')), []);
     assert.deepEqual(said(say(s, 'alice', '#assign A5 gina')), ['A5 is assigned to gina: someone updates the website']);
-    assert.equal(meeting(s).items[0]?.assignee, 'gina');
+    assert.equal(itemsOf(meeting(s))[0]?.assignee, 'gina');
     assert.deepEqual(said(say(s, 'gina', '#done A5')), ['A5 is done: someone updates the website']);
     assert.deepEqual(said(say(s, 'alice', '#assign A1 gina')), ['alice: Error: A1 is from an earlier meeting: close it with #done and record a new #action']);
     assert.deepEqual(said(say(s, 'alice', '#assign A5')), ["alice: Error: #assign takes an action item number and one nick, e.g. '#assign A12 alice'"]);
@@ -99,7 +100,7 @@ describe('corrections', () => {
     assert.deepEqual(said(say(s, 'alice', '#undo A1')), ['Removing item from minutes: #action A1 bob two']);
     assert.deepEqual(said(say(s, 'alice', '#undo 7')), ["alice: Error: there is no item 7 in this meeting's minutes (items are numbered 1, 2, …; actions A1, A2, …)"]);
     assert.deepEqual(said(say(s, 'alice', '#undo')), ['Removing item from minutes: #info three']);
-    assert.deepEqual(meeting(s).items, []);
+    assert.deepEqual(itemsOf(meeting(s)), []);
   });
 
   it('#edit replaces an item’s text; the log keeps the original and the correction', () => {
@@ -117,7 +118,7 @@ describe('corrections', () => {
     assert.doesNotMatch(minutes, /AGREED: shpi it/);
     const typed = m.log.buf.findIndex((l) => l.text === '#agreed shpi it') + 1;
     assert.ok(typed > 0);
-    assert.deepEqual(m.items.map((i) => [i.kind, i.text, i.nick, i.line]), [['AGREED', 'ship it', 'bob', typed]]);
+    assert.deepEqual(itemsOf(m).map((i) => [i.kind, i.text, i.nick, i.line]), [['AGREED', 'ship it', 'bob', typed]]);
     assert.ok(m.log.buf.some((l) => l.text === '#edit 1 ship it'));
   });
 });
@@ -148,12 +149,12 @@ describe('chairs known by their account', () => {
     const s = script();
     say(s, 'alice', '#startmeeting x', { account: 'alice' });
     assert.deepEqual(said(say(s, 'alice', '#topic by an impostor on alice’s nick')), []);
-    assert.equal(meeting(s).items.length, 0);
+    assert.equal(itemsOf(meeting(s)).length, 0);
     say(s, 'zed', '#topic by alice under another nick', { account: 'alice' });
-    assert.deepEqual(meeting(s).items.map((i) => i.text), ['by alice under another nick']);
+    assert.deepEqual(itemsOf(meeting(s)).map((i) => i.text), ['by alice under another nick']);
     const anon = script();
     say(anon, 'bob', '#startmeeting y');
     say(anon, 'bob', '#topic by nick, as MeetBot did');
-    assert.equal(meeting(anon).items.length, 1);
+    assert.equal(itemsOf(meeting(anon)).length, 1);
   });
 });

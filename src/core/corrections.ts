@@ -1,7 +1,7 @@
 // Corrections by chairs, any item and not only the last: #undo ID, #edit ID TEXT; the log keeps every command as typed.
 import { commandOfKind } from './commands.js';
 import type { CommandContext } from './context.js';
-import { sameNick } from './state.js';
+import { itemsOf, logOf, sameNick } from './state.js';
 import type { Item } from './types.js';
 
 /** An item by its number in the meeting (`5`, `#5`) or, for an action, its series number (`A12`). */
@@ -18,18 +18,20 @@ function describe(i: Item): string {
 
 export function undo(ctx: CommandContext, arg: string): void {
   const id = arg.trim();
-  const target = id === '' ? ctx.m.items[ctx.m.items.length - 1] : findItem(ctx.m.items, id);
+  const items = itemsOf(ctx.m);
+  const target = id === '' ? items[items.length - 1] : findItem(items, id);
   if (target === undefined) {
     if (id !== '') ctx.error(`there is no item ${id} in this meeting's minutes (items are numbered 1, 2, …; actions A1, A2, …)`);
     return;
   }
-  ctx.update({ items: ctx.m.items.filter((i) => i !== target) });
+  ctx.update({ items: logOf(items.filter((i) => i !== target)) });
   ctx.reply(`Removing item from minutes: ${describe(target)}`);
 }
 
 export function edit(ctx: CommandContext, arg: string): void {
   const m = /^(\S+)\s+([\s\S]*\S)\s*$/.exec(arg.trim());
-  const target = m?.[1] === undefined ? undefined : findItem(ctx.m.items, m[1]);
+  const items = itemsOf(ctx.m);
+  const target = m?.[1] === undefined ? undefined : findItem(items, m[1]);
   if (m === null || m[2] === undefined) {
     ctx.error("#edit takes an item number and the new text, e.g. '#edit 5 the corrected text'");
     return;
@@ -39,7 +41,7 @@ export function edit(ctx: CommandContext, arg: string): void {
     return;
   }
   const edited: Item = { ...target, text: m[2] };
-  ctx.update({ items: ctx.m.items.map((i) => (i === target ? edited : i)) });
+  ctx.update({ items: logOf(items.map((i) => (i === target ? edited : i))) });
   ctx.reply(`Item ${target.ref ?? target.id} now reads: ${describe(edited)}`);
 }
 

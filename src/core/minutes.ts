@@ -1,7 +1,7 @@
 // The minutes view model: everything the text, HTML, Markdown and JSON outputs show, computed once.
 import { meetingUrls } from './meeting.js';
 import { nickMatcher } from './nicks.js';
-import { logLines, type Meeting } from './state.js';
+import { itemsOf, logLines, type Meeting } from './state.js';
 import { compareCodePoints } from './text.js';
 import { hms, zoneAbbrev } from './time.js';
 import type { Item, LoggedLine } from './types.js';
@@ -119,7 +119,7 @@ function actionsNaming(nick: string, actions: readonly ItemView[], lowered: read
 export function minutesModel(m: Meeting): MinutesModel {
   const zone = m.config.timezone;
   const end = m.end ?? m.lastTime;
-  const items = m.items.map((i) => view(i, zone));
+  const items = itemsOf(m).map((i) => view(i, zone));
   const groups: { topic: ItemView | undefined; items: ItemView[] }[] = [];
   for (const it of items) {
     if (it.kind === 'TOPIC') groups.push({ topic: it, items: [] });
@@ -169,7 +169,7 @@ export function minutesModel(m: Meeting): MinutesModel {
     closed: m.tracking.closed.map((c) => ({
       ...c,
       hms: hms(c.time, zone),
-      earlier: !m.items.some((i) => i.ref === c.ref),
+      earlier: !items.some((i) => i.ref === c.ref),
     })),
   };
 }

@@ -33,6 +33,11 @@ export function logEntries<T>(log: AppendLog<T>): readonly T[] {
   return log.buf.length === log.length ? log.buf : log.buf.slice(0, log.length);
 }
 
+/** A log holding exactly these entries (after an edit that is not an append: #undo, #edit, #assign). */
+export function logOf<T>(entries: readonly T[]): AppendLog<T> {
+  return { buf: entries, length: entries.length };
+}
+
 export interface Vote {
   readonly question: string;
   readonly options: readonly string[];
@@ -77,7 +82,8 @@ export interface Meeting {
   readonly meetingName: string;
   readonly currentTopic: string;
   readonly log: AppendLog<LoggedLine>;
-  readonly items: readonly Item[];
+  /** Appended to as items are recorded (shared between states, as the log is); read with itemsOf. */
+  readonly items: AppendLog<Item>;
   readonly nextItemId: number;
   /** Attendees named by #chair and #nick, who may never speak. */
   readonly extraNicks: readonly string[];
@@ -143,4 +149,9 @@ export function chairList(m: Meeting): string[] {
 
 export function logLines(m: Meeting): readonly LoggedLine[] {
   return logEntries(m.log);
+}
+
+/** The meeting's minutes items, in the order recorded. */
+export function itemsOf(m: Meeting): readonly Item[] {
+  return logEntries(m.items);
 }

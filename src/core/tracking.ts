@@ -1,7 +1,7 @@
 // Action items across a series: numbers, #done, #actions, #assign, the open list at the start, and the length reminder.
 import type { CommandContext } from './context.js';
 import { nickMatcher } from './nicks.js';
-import { sameNick, type Closure, type Meeting } from './state.js';
+import { itemsOf, logOf, sameNick, type Closure, type Meeting } from './state.js';
 import { isoDate } from './time.js';
 import { NO_SERIES, type Item, type OpenAction, type SeriesContext } from './types.js';
 
@@ -31,7 +31,7 @@ function isClosed(m: Meeting, ref: string): boolean {
 
 /** Every action still open: the series' earlier ones, then this meeting's, minus those closed here. */
 export function openActions(m: Meeting): OpenAction[] {
-  const here: OpenAction[] = m.items
+  const here: OpenAction[] = itemsOf(m)
     .filter((i): i is Item & { ref: string } => i.kind === 'ACTION' && i.ref !== undefined)
     .map((i) => ({ ref: i.ref, text: i.text, nick: i.nick, time: i.time, assignee: i.assignee }));
   return [...m.tracking.series.open, ...here].filter((a) => !isClosed(m, a.ref));
@@ -113,13 +113,13 @@ export function assign(ctx: CommandContext, arg: string): void {
     return;
   }
   const ref = normalRef(refText);
-  const item = ctx.m.items.find((i) => i.ref === ref);
+  const item = itemsOf(ctx.m).find((i) => i.ref === ref);
   if (item === undefined) {
     const earlier = ctx.m.tracking.series.open.some((a) => a.ref === ref);
     ctx.error(earlier ? `${ref} is from an earlier meeting: close it with #done and record a new #action` : `there is no action item ${ref} in this meeting`);
     return;
   }
-  ctx.update({ items: ctx.m.items.map((i) => (i === item ? { ...i, assignee: nick } : i)) });
+  ctx.update({ items: logOf(itemsOf(ctx.m).map((i) => (i === item ? { ...i, assignee: nick } : i))) });
   ctx.reply(`${ref} is assigned to ${nick}: ${item.text}`);
 }
 

@@ -3,7 +3,7 @@ import type { MeetingConfig } from '../core/config.js';
 import { meetingUrls } from '../core/meeting.js';
 import { finish } from '../core/meeting.js';
 import { foldMeeting } from '../core/replay.js';
-import type { Closure, Meeting } from '../core/state.js';
+import { itemsOf, type Closure, type Meeting } from '../core/state.js';
 import type { ChannelEnv, Item, MeetingEvent, SeriesContext } from '../core/types.js';
 import type { Db } from './db.js';
 
@@ -117,7 +117,7 @@ export function summarise(m: Meeting): MeetingSummary {
     end: m.end ?? m.lastTime,
     endReason: m.endReason,
     base: meetingUrls(m).base,
-    items: m.items,
+    items: itemsOf(m),
     series: storedSeries(m),
     closed: m.tracking.closed,
     nextAction: m.tracking.nextAction,

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GAVEL_VERSION } from '../core/config.js';
-import { logLines, type Meeting } from '../core/state.js';
+import { itemsOf, logLines, type Meeting } from '../core/state.js';
 import { TEMPLATE_DIR } from '../render/templates.js';
 
 /** dist/src/: the compiled code whose output the site is (this file runs as dist/src/web/fingerprint.js). */
@@ -45,7 +45,7 @@ export function meetingFingerprint(m: Meeting, revision: string | undefined, ext
   const h = createHash('sha1').update(rendererStamp());
   h.update(JSON.stringify({
     config: m.config, owner: m.owner, chairs: m.chairs, start: m.start, end: m.end, lastTime: m.lastTime,
-    endReason: m.endReason, topic: m.meetingTopic, name: m.meetingName, items: m.items, extraNicks: m.extraNicks,
+    endReason: m.endReason, topic: m.meetingTopic, name: m.meetingName, items: itemsOf(m), extraNicks: m.extraNicks,
     restrict: m.restrictLogs, lines: m.log.length, extra,
   }));
   if (revision !== undefined) h.update(`\nrevision ${revision}`);
