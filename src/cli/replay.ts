@@ -99,6 +99,9 @@ export interface LoadedLog {
   readonly warnings: string[];
   readonly lineCount: number;
   readonly bytes: Buffer;
+  readonly text: string;
+  /** Valid UTF-8 and all ASCII: an offset in the text is the same offset in the bytes. */
+  readonly ascii: boolean;
 }
 
 export function readLogBytes(file: string): Buffer {
@@ -112,6 +115,7 @@ export function readLogBytes(file: string): Buffer {
 export interface LogFileText {
   readonly config: MeetingConfig;
   readonly text: string;
+  readonly invalidUtf8: boolean;
   readonly date: { y: number; m: number; d: number };
   readonly warnings: string[];
   readonly bytes: Buffer;
@@ -136,7 +140,7 @@ export function readLogFile(file: string, opts: ReplayOptions, extra?: Partial<M
     ...(opts.formats !== undefined ? { formats: opts.formats } : {}),
     ...extra,
   });
-  return { config, text, date, warnings, bytes };
+  return { config, text, invalidUtf8, date, warnings, bytes };
 }
 
 function whyNoMeeting(bytes: Buffer, lines: number): string {
@@ -157,17 +161,30 @@ export interface LoadOptions {
 
 /** Reads and folds one log file into its meetings; each line is folded as it is read. */
 export function loadLogFile(file: string, opts: ReplayOptions, load: LoadOptions = {}): LoadedLog {
-  const { config, text, date, warnings, bytes } = readLogFile(file, opts, load.extra, load.bytes);
+  const { config, text, invalidUtf8, date, warnings, bytes } = readLogFile(file, opts, load.extra, load.bytes);
   const replay = new Replay(config, load.keepEvents === true);
   let lineCount = 0;
-  const problems = forEachLogLine(text, date, opts.timezone, (ev) => {
+  const problems = forEachLogLine(text, date, opts.timezone, (ev, start, end, verbatim) => {
     lineCount++;
-    replay.add(ev);
+    replay.add(ev, start, end, verbatim);
   });
   for (const p of problems) warnings.push(`${file}:${p.line}: ${p.reason}: ${JSON.stringify(p.text)}`);
   const slices = replay.sliced();
   if (slices.length === 0) throw new LogFileError(file, whyNoMeeting(bytes, lineCount));
-  return { meetings: slices.map((s) => s.meeting), slices, warnings, lineCount, bytes };
+  // Valid UTF-8 is longer in bytes than in UTF-16 units unless it is ASCII (U+FFFD for a bad byte is not).
+  const ascii = !invalidUtf8 && bytes.length === text.length;
+  return { meetings: slices.map((s) => s.meeting), slices, warnings, lineCount, bytes, text, ascii };
+}
+
+/**
+ * A meeting's `.log.txt` as read, when its lines were read verbatim (see forEachLogLine): the file's
+ * own bytes where it is ASCII, else its text encoded. Printing twenty thousand lines anew would give
+ * the same bytes.
+ */
+export function verbatimLogTxt(loaded: LoadedLog, slice: MeetingSlice): Uint8Array | undefined {
+  const span = slice.verbatim;
+  if (span === undefined) return undefined;
+  return loaded.ascii ? loaded.bytes.subarray(span.start, span.end) : Buffer.from(loaded.text.slice(span.start, span.end), 'utf8');
 }
 
 export async function replayMain(argv: string[], io: CliIo): Promise<number> {
@@ -181,8 +198,9 @@ export async function replayMain(argv: string[], io: CliIo): Promise<number> {
       try {
         const loaded = loadLogFile(file, opts, { keepEvents: store !== undefined });
         for (const w of loaded.warnings) io.stderr.write(`warning: ${w}\n`);
-        for (const m of loaded.meetings) {
-          for (const path of await writeMeetingAsRendered(out, renderMeetingLater(m))) io.stdout.write(`${path}\n`);
+        for (const slice of loaded.slices) {
+          const pending = renderMeetingLater(slice.meeting, undefined, { logTxt: verbatimLogTxt(loaded, slice) });
+          for (const path of await writeMeetingAsRendered(out, pending)) io.stdout.write(`${path}\n`);
         }
         if (store !== undefined) {
           const hash = sha256(loaded.bytes);

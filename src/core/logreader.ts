@@ -1,6 +1,6 @@
 // A MeetBot `.log.txt` to line events: the date from the name or given, the day rolling over at midnight.
 import { parseCanonicalLine, parseLogLine } from './logformat.js';
-import { fromLocal } from './time.js';
+import { fromLocal, hms } from './time.js';
 import type { LineEvent } from './types.js';
 
 export interface LogProblem {
@@ -51,6 +51,13 @@ export function readLog(text: string, date: { y: number; m: number; d: number },
 }
 
 /**
+ * Where a line event came from in the text: its first character and the end of its text (before any
+ * `\r` and the `\n`). `verbatim`: formatLogLine prints the event as exactly that span, so a run of
+ * such lines may be copied as read instead of printed anew.
+ */
+export type OnLogLine = (event: LineEvent, start: number, end: number, verbatim: boolean) => void;
+
+/**
  * Reads the log line by line, handing each line event over as it is read: a replay folds it at once,
  * so twenty thousand events never pile up to be copied by the garbage collector. Returns the problems.
  */
@@ -58,7 +65,7 @@ export function forEachLogLine(
   text: string,
   date: { y: number; m: number; d: number },
   zone: string,
-  onLine: (event: LineEvent) => void,
+  onLine: OnLogLine,
 ): LogProblem[] {
   const problems: LogProblem[] = [];
   const day = new Date(Date.UTC(date.y, date.m - 1, date.d));
@@ -71,11 +78,16 @@ export function forEachLogLine(
     const next = end + 1;
     if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
     let p = parseCanonicalLine(text, start, end);
+    // The canonical form with one space after the nick, nothing trimmed from the text, no `\r`:
+    // printed back, the line is this span (an empty text is printed with the space after `>`).
+    let verbatim = p !== undefined && p.type === 'line' && end + 1 === next && end - start === 12 + p.nick.length + p.text.length &&
+      text.charCodeAt(start + 11 + p.nick.length) === 0x20;
     if (p === undefined) {
       const raw = text.slice(start, end);
       p = parseLogLine(raw);
       if (p.type === 'bad') problems.push({ line: n, reason: p.reason, text: raw.length > 200 ? `${raw.slice(0, 200)}…` : raw });
     }
+    const lineStart = start;
     start = next;
     if (p.type !== 'line') continue;
     const secs = p.h * 3600 + p.m * 60 + p.s;
@@ -85,7 +97,9 @@ export function forEachLogLine(
     }
     prevSeconds = secs;
     const time = fromLocal(y, mo, d, p.h, p.m, p.s, zone);
-    onLine({ type: 'line', time, nick: p.nick, kind: p.kind, text: p.text });
+    // A second 60 or a clock time a zone skips is printed as another time.
+    if (verbatim && (p.s > 59 || (zone !== 'UTC' && hms(time, zone) !== text.slice(lineStart, lineStart + 8)))) verbatim = false;
+    onLine({ type: 'line', time, nick: p.nick, kind: p.kind, text: p.text }, lineStart, end, verbatim);
   }
   return problems;
 }

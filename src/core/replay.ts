@@ -9,10 +9,48 @@ export interface ReplayResult {
   readonly meetings: Meeting[];
 }
 
+/** A span of the text a log was read from: from a line's first character to the end of a line's text. */
+export interface SourceSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** One meeting found in a log: the events from its #startmeeting to its end, and the meeting they make. */
 export interface MeetingSlice {
   readonly events: readonly LineEvent[];
   readonly meeting: Meeting;
+  /**
+   * Set when the meeting's log is exactly this span of the text read, line for line (every line
+   * verbatim, none skipped): its `.log.txt` is that text as it is.
+   */
+  readonly verbatim?: SourceSpan | undefined;
+}
+
+/** The lines of the running meeting as read: where they start and end, and whether all were verbatim. */
+class Span {
+  start = -1;
+  end = -1;
+  lines = 0;
+  verbatim = false;
+
+  begin(start: number, end: number, verbatim: boolean): void {
+    this.start = start;
+    this.end = end;
+    this.lines = 1;
+    this.verbatim = verbatim && start >= 0;
+  }
+
+  extend(start: number, end: number, verbatim: boolean): void {
+    // A line skipped in between (a blank or unreadable one) is in the text but not in the log.
+    this.verbatim = this.verbatim && verbatim && start === this.end + 1;
+    this.end = end;
+    this.lines++;
+  }
+
+  /** The span, if the meeting's log is exactly its lines (a live log also holds the bot's own lines). */
+  of(m: Meeting): SourceSpan | undefined {
+    return this.verbatim && this.lines === m.log.length ? { start: this.start, end: this.end } : undefined;
+  }
 }
 
 /**
@@ -25,6 +63,7 @@ export class Replay {
   private current: LineEvent[] | undefined;
   /** Ordinary lines read since the last other event, not yet in `state`. */
   private pending: LoggedLine[] = [];
+  private readonly span = new Span();
 
   constructor(
     config: MeetingConfig,
@@ -33,24 +72,29 @@ export class Replay {
     this.state = initialState(config);
   }
 
-  add(ev: LineEvent): void {
+  /** `start`, `end`, `verbatim`: where the line was read, as forEachLogLine tells (unknown: -1). */
+  add(ev: LineEvent, start = -1, end = -1, verbatim = false): void {
     // Ordinary talk waits to be applied as a run: a new meeting per run, not per line (most of a
     // long replay's garbage). The fold is the same: step is only ever given the state it would have.
     const line = ordinaryLine(this.state, ev);
     if (line !== undefined) {
       this.pending.push(line);
       this.current?.push(ev);
+      this.span.extend(start, end, verbatim);
       return;
     }
     this.flush();
+    // A replayed line is in the log of the meeting that runs when it is read, or that it starts.
+    if (this.state.meeting !== undefined) this.span.extend(start, end, verbatim);
     const r = step(this.state, ev);
+    if (this.state.meeting === undefined && r.state.meeting !== undefined) this.span.begin(start, end, verbatim);
     if (this.keepEvents) {
       if (this.current === undefined && r.state.meeting !== undefined) this.current = [];
       this.current?.push(ev);
     }
     this.state = r.state;
     if (r.ended !== undefined) {
-      this.slices.push({ events: this.current ?? [], meeting: r.ended });
+      this.slices.push({ events: this.current ?? [], meeting: r.ended, verbatim: this.span.of(r.ended) });
       this.current = undefined;
     }
   }
@@ -65,7 +109,7 @@ export class Replay {
   sliced(): MeetingSlice[] {
     this.flush();
     const open = finish(this.state);
-    return open === undefined ? [...this.slices] : [...this.slices, { events: this.current ?? [], meeting: open }];
+    return open === undefined ? [...this.slices] : [...this.slices, { events: this.current ?? [], meeting: open, verbatim: this.span.of(open) }];
   }
 
   result(): ReplayResult {

@@ -68,12 +68,17 @@ export interface PendingMeeting {
   readonly files: readonly (() => RenderedFile)[];
 }
 
+export interface RenderOptions {
+  /** The `.log.txt` as it is, when the caller has it (a log read verbatim): it is not printed again. */
+  readonly logTxt?: Uint8Array | undefined;
+}
+
 /** `site`: the minutes page gets the published site's stylesheet and navigation; the other files are the same. */
-export function renderMeetingLater(m: Meeting, site?: MinutesSiteView): PendingMeeting {
+export function renderMeetingLater(m: Meeting, site?: MinutesSiteView, opts: RenderOptions = {}): PendingMeeting {
   const model = minutesModel(m);
   const wanted = new Set<OutputFormat>(m.config.formats ?? OUTPUT_FORMATS);
   const renderers: [OutputFormat, () => RenderedFile][] = [
-    ['log.txt', () => bytesFile('.log.txt', logTextBytes(logLines(m), m.config.timezone))],
+    ['log.txt', () => bytesFile('.log.txt', opts.logTxt ?? logTextBytes(logLines(m), m.config.timezone))],
     ['log.html', () => bytesFile('.log.html', renderHtmlLogBytes(model))],
     ['html', () => ({ ext: '.html', content: renderHtmlMinutes(model, site) })],
     ['txt', () => ({ ext: '.txt', content: renderTextMinutes(model, endNote(m)) })],
