@@ -4,6 +4,8 @@ import type { Html } from './rows.js';
 export class Utf8Builder {
   private buf: Buffer;
   private used = 0;
+  /** Text appended since the last encoding: rows are encoded some sixty at a time, not one by one. */
+  private pending = '';
 
   /** `expected`: about how many bytes the file will have; the buffer grows past it when needed. */
   constructor(expected: number) {
@@ -11,6 +13,15 @@ export class Utf8Builder {
   }
 
   append(text: string): void {
+    // A call into the encoder per row costs more than the row's characters; a 16 KB chunk is flattened
+    // and encoded at once, and is still too small to outlive a young collection.
+    this.pending += text;
+    if (this.pending.length >= PENDING_LIMIT) this.encode();
+  }
+
+  private encode(): void {
+    const text = this.pending;
+    this.pending = '';
     // A UTF-16 code unit never takes more than three bytes in UTF-8.
     const room = text.length * 3;
     if (this.buf.length - this.used < room) {
@@ -22,9 +33,12 @@ export class Utf8Builder {
   }
 
   bytes(): Uint8Array {
+    this.encode();
     return this.buf.subarray(0, this.used);
   }
 }
+
+const PENDING_LIMIT = 16 * 1024;
 
 const ROWS_MARK = '<!-- rows -->';
 
