@@ -1,6 +1,6 @@
 // The live bot: IRC events in, stored first, stepped through the core, effects carried out on IRC and disk.
 import type { MeetingConfig } from '../core/config.js';
-import { meetingUrls } from '../core/meeting.js';
+import { meetingUrls } from '../core/step.js';
 import type { Meeting } from '../core/state.js';
 import { ircLower } from '../core/text.js';
 import type { ChannelEnv, Effect, MeetingEvent, SeriesContext } from '../core/types.js';

@@ -1,5 +1,5 @@
 // A MeetBot `.log.txt` to line events: the date from the name or given, the day rolling over at midnight.
-import { parseCanonicalLine, parseLogLine } from './logformat.js';
+import { canonical, parseLogLine, readCanonical } from './logformat.js';
 import { fromLocal, hms } from './time.js';
 import type { LineEvent } from './types.js';
 
@@ -77,29 +77,33 @@ export function forEachLogLine(
     if (end < 0) end = text.length;
     const next = end + 1;
     if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
-    let p = parseCanonicalLine(text, start, end);
-    // The canonical form with one space after the nick, nothing trimmed from the text, no `\r`:
-    // printed back, the line is this span (an empty text is printed with the space after `>`).
-    let verbatim = p !== undefined && p.type === 'line' && end + 1 === next && end - start === 12 + p.nick.length + p.text.length &&
-      text.charCodeAt(start + 11 + p.nick.length) === 0x20;
-    if (p === undefined) {
-      const raw = text.slice(start, end);
-      p = parseLogLine(raw);
-      if (p.type === 'bad') problems.push({ line: n, reason: p.reason, text: raw.length > 200 ? `${raw.slice(0, 200)}…` : raw });
-    }
     const lineStart = start;
     start = next;
-    if (p.type !== 'line') continue;
-    const secs = p.h * 3600 + p.m * 60 + p.s;
+    let h: number, m: number, sec: number, nick: string, said: string;
+    let kind: 'message' | 'action' = 'message';
+    // The canonical form with one space after the nick, nothing trimmed from the text, no `\r`:
+    // printed back, the line is this span (an empty text is printed with the space after `>`).
+    let verbatim = false;
+    if (readCanonical(text, lineStart, end)) {
+      ({ h, m, s: sec, nick, text: said } = canonical);
+      verbatim = next === end + 1 && end - lineStart === 12 + nick.length + said.length && text.charCodeAt(lineStart + 11 + nick.length) === 0x20;
+    } else {
+      const raw = text.slice(lineStart, end);
+      const p = parseLogLine(raw);
+      if (p.type === 'bad') problems.push({ line: n, reason: p.reason, text: raw.length > 200 ? `${raw.slice(0, 200)}…` : raw });
+      if (p.type !== 'line') continue;
+      ({ h, m, s: sec, nick, kind, text: said } = p);
+    }
+    const secs = h * 3600 + m * 60 + sec;
     if (prevSeconds >= 0 && secs < prevSeconds) {
       day.setUTCDate(day.getUTCDate() + 1);
       [y, mo, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
     }
     prevSeconds = secs;
-    const time = fromLocal(y, mo, d, p.h, p.m, p.s, zone);
+    const time = fromLocal(y, mo, d, h, m, sec, zone);
     // A second 60 or a clock time a zone skips is printed as another time.
-    if (verbatim && (p.s > 59 || (zone !== 'UTC' && hms(time, zone) !== text.slice(lineStart, lineStart + 8)))) verbatim = false;
-    onLine({ type: 'line', time, nick: p.nick, kind: p.kind, text: p.text }, lineStart, end, verbatim);
+    if (verbatim && (sec > 59 || (zone !== 'UTC' && hms(time, zone) !== text.slice(lineStart, lineStart + 8)))) verbatim = false;
+    onLine({ type: 'line', time, nick, kind, text: said }, lineStart, end, verbatim);
   }
   return problems;
 }

@@ -1,14 +1,12 @@
 // The meeting as a pure step function: (state, event) → (state, effects). Live, replay and recovery all fold through here.
 import { lookupCommand, parseCommand, type CommandSpec } from './commands.js';
-import type { CommandContext } from './context.js';
-import { joinUrl, type MeetingConfig } from './config.js';
+import type { MeetingConfig } from './config.js';
 import { startsWithUrl, findUrl } from './links.js';
-import { meetingBasePath } from './names.js';
 import { appendLog, appendLogMany, emptyLog, isChair, NEW_TRACKING, sameNick, withLogLine, type Meeting } from './state.js';
+import { bannerVars, Step } from './step.js';
 import { reminderDue, reminderText, startListing, withSeries } from './tracking.js';
 import { fillTemplate, normaliseText, stripFormatting } from './text.js';
-import { asctime, zoneAbbrev } from './time.js';
-import type { ChannelEnv, Effect, Item, ItemKind, LineEvent, LoggedLine, MeetingEvent } from './types.js';
+import type { ChannelEnv, Effect, LineEvent, LoggedLine, MeetingEvent } from './types.js';
 import { renameVoter } from './votes.js';
 
 export interface ChannelState {
@@ -27,105 +25,9 @@ export function initialState(config: MeetingConfig): ChannelState {
   return { config, meeting: undefined };
 }
 
-/** The files' base path and the URL prefix joined: what replies and minutes link to. */
-export function meetingUrls(m: Meeting): { base: string; url: (ext: string) => string } {
-  const base = meetingBasePath(m.config.filePattern, {
-    channel: m.config.channel,
-    network: m.config.network,
-    meetingName: m.meetingName,
-    start: m.start,
-    timezone: m.config.timezone,
-  });
-  return { base, url: (ext) => joinUrl(m.config.urlPrefix, base + ext) };
-}
-
-function bannerVars(m: Meeting, time: number): Record<string, string> {
-  const { texts, timezone } = m.config;
-  return {
-    asctime: asctime(time, timezone),
-    tz: zoneAbbrev(time, timezone),
-    owner: m.owner,
-    botName: texts.botName,
-    infoUrl: texts.infoUrl,
-    version: texts.version,
-  };
-}
-
-/** Builds one step: collects effects and the new meeting, appending the bot's replies in live mode. */
-class Step implements CommandContext {
-  readonly effects: Effect[] = [];
-  ended: Meeting | undefined;
-  isChair = false;
-  nick = '';
-  account: string | undefined;
-  line = 0;
-
-  constructor(
-    public m: Meeting,
-    readonly time: number,
-    readonly env: ChannelEnv,
-  ) {}
-
-  update(patch: Partial<Meeting>): void {
-    this.m = { ...this.m, ...patch };
-  }
-
-  private say(text: string, effect: Effect): void {
-    if (this.ended !== undefined) {
-      this.effects.push(effect);
-    } else if (this.m.lurk) {
-      this.effects.push({ type: 'printed', text });
-    } else {
-      this.effects.push(effect);
-      if (this.m.config.live) {
-        const log = appendLog(this.m.log, { time: this.time, nick: this.m.config.botNick, kind: 'message' as const, text });
-        this.update({ log });
-      }
-    }
-  }
-
-  reply(text: string): void {
-    this.say(text, { type: 'reply', text });
-  }
-
-  error(text: string): void {
-    this.say(`${this.nick}: Error: ${text}`, { type: 'error', nick: this.nick, text });
-  }
-
-  showTopic(): void {
-    if (this.m.lurk) return;
-    const { currentTopic, meetingTopic } = this.m;
-    const text = meetingTopic !== undefined ? `${currentTopic} (Meeting topic: ${meetingTopic})` : currentTopic;
-    this.effects.push({ type: 'topic', text });
-  }
-
-  addItem(kind: ItemKind, text: string, extra?: Partial<Item>): void {
-    const item: Item = { id: this.m.nextItemId, kind, text, nick: this.nick, time: this.time, line: this.line, ...extra };
-    // Appended to the shared log, as lines are: a copy per item would be quadratic (a meeting of 2,000
-    // items copied 2 million references, most of a long replay's garbage).
-    this.update({ items: appendLog(this.m.items, item), nextItemId: this.m.nextItemId + 1 });
-  }
-
-  write(reason: 'save' | 'end'): void {
-    this.effects.push({ type: 'write', reason });
-  }
-
-  end(reason: 'command' | 'idle'): void {
-    const m = { ...this.m, end: this.time, endReason: reason } satisfies Meeting;
-    this.m = m;
-    this.write('end');
-    if (m.originalTopic !== undefined && !m.lurk) this.effects.push({ type: 'topic', text: m.originalTopic });
-    this.ended = m;
-    const { url } = meetingUrls(m);
-    const lines = [
-      ...fillTemplate(m.config.texts.endBanner, bannerVars(m, this.time)).split('\n'),
-      `Minutes:        ${url('.html')}`,
-      `Minutes (text): ${url('.txt')}`,
-      `Log:            ${url('.log.html')}`,
-    ];
-    for (const text of lines) this.reply(text);
-    this.effects.push({ type: 'ended', lineIndex: this.line });
-  }
+/** The line as the log keeps it: the event itself when its text needed no normalising (no copy per line). */
+function logged(ev: LineEvent, text: string): LoggedLine {
+  return text === ev.text ? ev : { time: ev.time, nick: ev.nick, kind: ev.kind, text };
 }
 
 function newMeeting(config: MeetingConfig, ev: LineEvent, text: string, env: ChannelEnv): Meeting {
@@ -140,7 +42,7 @@ function newMeeting(config: MeetingConfig, ev: LineEvent, text: string, env: Cha
     meetingTopic: undefined,
     meetingName: '',
     currentTopic: '',
-    log: appendLog(emptyLog(), { time: ev.time, nick: ev.nick, kind: ev.kind, text }),
+    log: appendLog(emptyLog(), logged(ev, text)),
     items: emptyLog(),
     nextItemId: 1,
     extraNicks: [],
@@ -200,7 +102,7 @@ function stepLine(state: ChannelState, ev: LineEvent, env: ChannelEnv): StepResu
   const refusedStart = cmd?.word === 'startmeeting';
   // Live, a refused #startmeeting stays out of the log as MeetBot kept it out; a replayed log has what it has.
   const logIt = !(refusedStart && state.config.live);
-  const log = logIt ? appendLog(m0.log, { time: ev.time, nick: ev.nick, kind: ev.kind, text }) : m0.log;
+  const log = logIt ? appendLog(m0.log, logged(ev, text)) : m0.log;
   // Ordinary talk only grows the log: no command context to build (most lines of a meeting).
   const urlLine = cmd === undefined && isCommandLine && startsWithUrl(text);
   if (cmd === undefined && !urlLine) {
@@ -283,7 +185,7 @@ export function ordinaryLine(state: ChannelState, ev: LineEvent): LoggedLine | u
     if (mayBeCommand(text) && parseCommand(stripFormatting(text)) !== undefined) return undefined;
     if (startsWithUrl(text)) return undefined;
   }
-  return { time: ev.time, nick: ev.nick, kind: ev.kind, text };
+  return logged(ev, text);
 }
 
 /** The state that stepping each line of the run (from ordinaryLine, in order) gives, made at once. */

@@ -1,5 +1,5 @@
 // The minutes view model: everything the text, HTML, Markdown and JSON outputs show, computed once.
-import { meetingUrls } from './meeting.js';
+import { meetingUrls } from './step.js';
 import { nickMatcher } from './nicks.js';
 import { itemsOf, logLines, type Meeting } from './state.js';
 import { compareCodePoints } from './text.js';

@@ -1,6 +1,6 @@
 // Meetings and their event journal in SQLite: rows in, rows out, and the fold that turns rows into a meeting.
 import type { MeetingConfig } from '../core/config.js';
-import { meetingUrls } from '../core/meeting.js';
+import { meetingUrls } from '../core/step.js';
 import { finish } from '../core/meeting.js';
 import { foldMeeting } from '../core/replay.js';
 import { itemsOf, type Closure, type Meeting } from '../core/state.js';
