@@ -1,5 +1,5 @@
 // A MeetBot `.log.txt` to line events: the date from the name or given, the day rolling over at midnight.
-import { canonical, parseLogLine, readCanonical } from './logformat.js';
+import { canonical, formatLogLine, parseLogLine, readCanonical } from './logformat.js';
 import { fromLocal, hms } from './time.js';
 import type { LineEvent } from './types.js';
 
@@ -84,11 +84,12 @@ export function forEachLogLine(
     // The canonical form with one space after the nick, nothing trimmed from the text, no `\r`:
     // printed back, the line is this span (an empty text is printed with the space after `>`).
     let verbatim = false;
+    let raw: string | undefined;
     if (readCanonical(text, lineStart, end)) {
       ({ h, m, s: sec, nick, text: said } = canonical);
       verbatim = next === end + 1 && end - lineStart === 12 + nick.length + said.length && text.charCodeAt(lineStart + 11 + nick.length) === 0x20;
     } else {
-      const raw = text.slice(lineStart, end);
+      raw = text.slice(lineStart, end);
       const p = parseLogLine(raw);
       if (p.type === 'bad') problems.push({ line: n, reason: p.reason, text: raw.length > 200 ? `${raw.slice(0, 200)}…` : raw });
       if (p.type !== 'line') continue;
@@ -101,9 +102,15 @@ export function forEachLogLine(
     }
     prevSeconds = secs;
     const time = fromLocal(y, mo, d, h, m, sec, zone);
-    // A second 60 or a clock time a zone skips is printed as another time.
-    if (verbatim && (sec > 59 || (zone !== 'UTC' && hms(time, zone) !== text.slice(lineStart, lineStart + 8)))) verbatim = false;
-    onLine({ type: 'line', time, nick, kind, text: said }, lineStart, end, verbatim);
+    const ev: LineEvent = { type: 'line', time, nick, kind, text: said };
+    if (raw !== undefined) {
+      // Another form (an action line, a bracketed time…): verbatim if printing it gives it back.
+      verbatim = next === end + 1 && formatLogLine(ev, zone) === raw;
+    } else if (verbatim && (sec > 59 || (zone !== 'UTC' && hms(time, zone) !== text.slice(lineStart, lineStart + 8)))) {
+      // A second 60 or a clock time a zone skips is printed as another time.
+      verbatim = false;
+    }
+    onLine(ev, lineStart, end, verbatim);
   }
   return problems;
 }
