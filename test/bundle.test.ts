@@ -1,8 +1,10 @@
 // The bundled `gavel` (package.json bin, made by npm run build) runs every path the module tree runs, with the same output.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { describe, it } from 'node:test';
 import { runCli, tempDir } from './support/cli.js';
 import { CORPUS, ROOT } from './support/paths.js';
@@ -34,7 +36,7 @@ function filesUnder(dir: string): Map<string, Buffer> {
 
 describe('the bundled gavel executable', () => {
   it('is the bundle, and starts as an executable', () => {
-    assert.match(binPath(), /gavel\.cjs$/, 'package.json bin should name the bundle dist/src/cli/gavel.cjs');
+    assert.match(binPath(), /gavel\.cjs$/, 'package.json bin should name the bundle loader dist/src/cli/gavel.cjs');
     const r = gavel(['--help']);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^Gavel /);
@@ -62,5 +64,33 @@ describe('the bundled gavel executable', () => {
     const list = gavel(['meetings', '--db', db]);
     assert.equal(list.status, 0, list.stderr);
     assert.match(list.stdout, /opencontainers/);
+  });
+
+  it('has a code cache from the build that this Node accepts', () => {
+    const dir = join(ROOT, 'dist', 'src', 'cli');
+    const source = readFileSync(join(dir, 'gavel-bundle.cjs'), 'utf8').replace(/^#!/, '//');
+    const script = new Script(Module.wrap(source), { filename: join(dir, 'gavel-bundle.cjs'), cachedData: readFileSync(join(dir, 'gavel-bundle.cache')) });
+    assert.equal(script.cachedDataRejected, false, 'V8 refused the code cache npm run build made');
+  });
+
+  it('runs the same when its code cache is refused (another Node, or a damaged file)', () => {
+    // An installed copy of what gavel runs from, with a cache V8 cannot use.
+    const root = tempDir();
+    const cli = join(root, 'dist', 'src', 'cli');
+    mkdirSync(cli, { recursive: true });
+    for (const f of ['gavel.cjs', 'gavel-bundle.cjs']) cpSync(join(ROOT, 'dist', 'src', 'cli', f), join(cli, f));
+    writeFileSync(join(cli, 'gavel-bundle.cache'), 'not a code cache');
+    cpSync(join(ROOT, 'dist', 'templates'), join(root, 'dist', 'templates'), { recursive: true });
+    cpSync(join(ROOT, 'templates'), join(root, 'templates'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+    const copied = tempDir();
+    const r = spawnSync(process.execPath, [join(cli, 'gavel.cjs'), 'replay', SEED, '--out', copied], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const real = tempDir();
+    assert.equal(gavel(['replay', SEED, '--out', real]).status, 0);
+    const a = filesUnder(copied);
+    const b = filesUnder(real);
+    assert.deepEqual([...a.keys()], [...b.keys()]);
+    for (const [name, bytes] of a) assert.ok(bytes.equals(b.get(name) as Buffer), `${name} differs without the code cache`);
   });
 });

@@ -4,6 +4,9 @@ import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type HandlebarsNs from 'handlebars';
+// The runtime as one file: the same handlebars release as `handlebars/runtime`, which loads about
+// twenty CommonJS modules one by one. Imported, not required, so the CLI bundle holds it.
+import runtime from 'handlebars/dist/handlebars.runtime.js';
 
 type Hbs = typeof HandlebarsNs;
 const require = createRequire(import.meta.url);
@@ -13,11 +16,6 @@ export const TEMPLATE_DIR = fileURLToPath(new URL('../../../templates/', import.
 /** Where `npm run build` puts the precompiled templates: one CommonJS file, one module load. */
 export const PRECOMPILED_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 export const PRECOMPILED_FILE = join(PRECOMPILED_DIR, 'templates.cjs');
-/**
- * The runtime as one bundled file: the same handlebars release as `handlebars/runtime`, which loads
- * about twenty CommonJS modules one by one (a tenth of a short replay's start-up).
- */
-const RUNTIME = 'handlebars/dist/handlebars.runtime.js';
 
 /** Text templates print as they are; every other template escapes everything it prints. */
 export function compileOptions(name: string): CompileOptions {
@@ -87,7 +85,7 @@ function load(): Loaded {
   const templates = new Map<string, HandlebarsTemplateDelegate>();
   let hbs: Hbs;
   if (precompiledFresh(names)) {
-    hbs = require(RUNTIME) as Hbs;
+    hbs = runtime;
     const specs = require(PRECOMPILED_FILE) as Record<string, TemplateSpecification>;
     for (const n of names) {
       const spec = specs[n];
