@@ -183,7 +183,10 @@ describe('hot-path helpers', () => {
 
   it('normaliseText trims and drops CTCP markers as before', () => {
     const ref = (t: string): string => t.trim().replace(/^\x01+|\x01+$/g, '').trim();
-    for (const t of ['', ' a ', '\x01ACTION x\x01', ' \x01\x01 a \x01', 'a\x01b', '\u00a0x\u3000', '\x01', ' \x01 ']) {
+    const cases = ['', ' a ', '\x01ACTION x\x01', ' \x01\x01 a \x01', 'a\x01b', '\u00a0x\u3000', '\x01', ' \x01 '];
+    // The shortcut for text between visible ASCII characters, and each way out of it.
+    cases.push('a', 'ab', '~x!', 'a ', ' a', '\x01a', 'a\x01', 'a\u00a0', '\u2028a', 'é', 'xé', '\x7fa', 'a\x7f', '\ufeffa');
+    for (const t of cases) {
       assert.equal(normaliseText(t), ref(t), JSON.stringify(t));
     }
   });

@@ -4,6 +4,9 @@
 const LINE_PROTOCOLS = ['http:', 'https:', 'irc:', 'ftp:', 'mailto:', 'ssh:'];
 
 export function startsWithUrl(text: string): boolean {
+  // Each protocol starts with h, i, f, m or s: most lines are ruled out by their first character.
+  const c = text.charCodeAt(0);
+  if (c !== 0x68 && c !== 0x69 && c !== 0x66 && c !== 0x6d && c !== 0x73) return false;
   const i = text.indexOf('//');
   return i > 0 && LINE_PROTOCOLS.includes(text.slice(0, i));
 }

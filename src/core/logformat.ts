@@ -1,4 +1,5 @@
 // One line of a MeetBot `.log.txt`: reading it in any accepted form, writing it in the canonical one.
+import { normaliseText } from './text.js';
 import { hms } from './time.js';
 import type { LoggedLine } from './types.js';
 
@@ -9,12 +10,6 @@ export type ParsedLogLine =
 
 // [HH:MM:SS] or HH:MM:SS or HH:MM, then `<nick> text` (nick may carry @ or +) or `* nick text`.
 const LINE_RE = /^(?:\[(\d{1,2}):(\d{2})(?::(\d{2}))?\]|(\d{1,2}):(\d{2})(?::(\d{2}))?)[ \t]+(?:<[@+%~&]?([^>\s]*)>(?:[ \t]([\s\S]*))?|\*[ \t]+(\S+)(?:[ \t]+([\s\S]*))?)$/;
-
-function trimText(text: string): string {
-  // Most lines hold no CTCP marker: a plain trim gives the same text without a regular expression.
-  if (!text.includes('\x01')) return text.trim();
-  return text.trim().replace(/^\x01+|\x01+$/g, '').trim();
-}
 
 const digit = (c: number): number => (c >= 0x30 && c <= 0x39 ? c - 0x30 : -1);
 
@@ -59,7 +54,7 @@ export function readCanonical(text: string, start: number, end: number): boolean
   canonical.m = m;
   canonical.s = s;
   canonical.nick = text.slice(first, i);
-  canonical.text = trimText(text.slice(i + 1, end));
+  canonical.text = normaliseText(text.slice(i + 1, end));
   return true;
 }
 
@@ -84,9 +79,9 @@ export function parseLogLine(raw: string): ParsedLogLine {
   if (h > 23 || mi > 59 || s > 60) return { type: 'bad', reason: `impossible time ${h}:${mi}:${s}` };
   if (m[7] !== undefined) {
     if (m[7] === '') return { type: 'bad', reason: 'empty nick' };
-    return { type: 'line', h, m: mi, s, nick: m[7], kind: 'message', text: trimText(m[8] ?? '') };
+    return { type: 'line', h, m: mi, s, nick: m[7], kind: 'message', text: normaliseText(m[8] ?? '') };
   }
-  return { type: 'line', h, m: mi, s, nick: m[9] ?? '', kind: 'action', text: trimText(m[10] ?? '') };
+  return { type: 'line', h, m: mi, s, nick: m[9] ?? '', kind: 'action', text: normaliseText(m[10] ?? '') };
 }
 
 export function formatLogLine(l: LoggedLine, zone: string): string {

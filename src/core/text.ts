@@ -14,7 +14,11 @@ export function stripLeadingFormatting(text: string): string {
 
 /** The text of a line as the meeting keeps it: trimmed, CTCP `\x01` markers removed from both ends. */
 export function normaliseText(text: string): string {
-  // Most lines hold no CTCP marker: a plain trim gives the same text without a regular expression.
+  // Most lines start and end with a visible ASCII character: no blank to trim, no CTCP marker at an end.
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return text;
+  // Most other lines hold no CTCP marker: a plain trim gives the same text without a regular expression.
   if (!text.includes('\x01')) return text.trim();
   return text.trim().replace(/^\x01+|\x01+$/g, '').trim();
 }

@@ -5,6 +5,7 @@ import { codePointLength } from './text.js';
 const WORDSEP_RE = /(\s+)/u;
 // Python's string.whitespace, which is what replace_whitespace turns into spaces.
 const ASCII_WS_RE = /[\t\n\x0b\x0c\r]/g;
+const SURROGATE_RE = /[\ud800-\udfff]/;
 
 function expandTabs(text: string, tabSize = 8): string {
   if (!text.includes('\t')) return text;
@@ -48,6 +49,8 @@ export function wrap(text: string, opts: WrapOptions): string[] {
   }
   const chunks = munged.split(WORDSEP_RE).filter((c) => c !== '');
   chunks.reverse();
+  // Without surrogates a chunk's length in code points is its length: no count character by character.
+  const codePoints = SURROGATE_RE.test(munged) ? codePointLength : (s: string): number => s.length;
   const lines: string[] = [];
   while (chunks.length > 0) {
     const curLine: string[] = [];
@@ -56,7 +59,7 @@ export function wrap(text: string, opts: WrapOptions): string[] {
     const width = opts.width - codePointLength(indent);
     if (lines.length > 0 && isBlank(chunks[chunks.length - 1] ?? 'x')) chunks.pop();
     while (chunks.length > 0) {
-      const l = codePointLength(chunks[chunks.length - 1] ?? '');
+      const l = codePoints(chunks[chunks.length - 1] ?? '');
       if (curLen + l <= width) {
         curLine.push(chunks.pop() ?? '');
         curLen += l;
@@ -65,7 +68,7 @@ export function wrap(text: string, opts: WrapOptions): string[] {
       }
     }
     // A chunk too long for any line stands alone (break_long_words=False).
-    if (chunks.length > 0 && codePointLength(chunks[chunks.length - 1] ?? '') > width && curLine.length === 0) {
+    if (chunks.length > 0 && codePoints(chunks[chunks.length - 1] ?? '') > width && curLine.length === 0) {
       curLine.push(chunks.pop() ?? '');
     }
     if (curLine.length > 0 && isBlank(curLine[curLine.length - 1] ?? 'x')) curLine.pop();
