@@ -67,7 +67,6 @@ export function handlebarsTemplateNames(): string[] {
 interface Loaded {
   readonly hbs: Hbs;
   readonly templates: Map<string, HandlebarsTemplateDelegate>;
-  readonly escape: (value: unknown) => string;
 }
 
 let loaded: Loaded | undefined;
@@ -97,7 +96,7 @@ function load(): Loaded {
     for (const n of names) templates.set(n, hbs.compile(templateSource(n), compileOptions(n)));
   }
   for (const [n, t] of templates) if (isPartial(n)) hbs.registerPartial(n.slice(0, -'.hbs'.length), t);
-  loaded = { hbs, templates, escape: hbs.Utils.escapeExpression as (value: unknown) => string };
+  loaded = { hbs, templates };
   return loaded;
 }
 
@@ -118,7 +117,10 @@ export function renderHtml(name: string, view: object): string {
   return get(name)(view);
 }
 
-/** Handlebars' own escaping of a `{{value}}`, for row templates (src/render/rows.ts). */
+/**
+ * Handlebars' own escaping of a `{{value}}`, for row templates (src/render/rows.ts): the runtime's,
+ * which is the compiler's too (one release), so rows need no page template loaded.
+ */
 export function htmlEscaper(): (value: unknown) => string {
-  return load().escape;
+  return runtime.Utils.escapeExpression as (value: unknown) => string;
 }
