@@ -44,7 +44,7 @@ export class IrcConnection {
   constructor(
     private readonly options: IrcOptions,
     private readonly listener: IrcListener,
-    deps: IrcDeps = {},
+    private readonly deps: IrcDeps = {},
   ) {
     this.clock = deps.clock ?? Date.now;
     this.random = deps.random ?? Math.random;
@@ -174,7 +174,7 @@ export class IrcConnection {
     this.nicks.reset();
     const o = this.options;
     this.log.info('connecting', { tls: o.tls, nick: o.nick });
-    this.client.connect(clientOptions(o, this.timings));
+    this.client.connect(clientOptions(o, this.timings, this.deps));
   }
 
   private attachLifecycle(): void {

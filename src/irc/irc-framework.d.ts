@@ -24,6 +24,8 @@ declare module 'irc-framework' {
     ping_timeout?: number;
     message_max_length?: number;
     enable_echomessage?: boolean;
+    /** The socket class (transports/net.js by default); tests give a fake one. */
+    transport?: new (options: unknown) => unknown;
   }
 
   export type Tags = Record<string, string | true | undefined>;

@@ -38,6 +38,8 @@ export interface IrcDeps {
   readonly logger?: Logger;
   /** In [0, 1): the jitter of the reconnect waits and the last nick fallbacks. */
   readonly random?: () => number;
+  /** irc-framework's socket class; tests give a fake one (test/support/fakeserver.ts). */
+  readonly transport?: new (options: unknown) => unknown;
 }
 
 export interface ResolvedTimings {
@@ -61,7 +63,7 @@ export function resolveTimings(o: IrcOptions): ResolvedTimings {
 }
 
 /** irc-framework's connect() options for these settings. */
-export function clientOptions(o: IrcOptions, t: ResolvedTimings): ClientOptions {
+export function clientOptions(o: IrcOptions, t: ResolvedTimings, deps: IrcDeps = {}): ClientOptions {
   return {
     host: o.host,
     port: o.port,
@@ -80,5 +82,6 @@ export function clientOptions(o: IrcOptions, t: ResolvedTimings): ClientOptions 
     ping_interval: t.pingIntervalSeconds,
     ping_timeout: t.pingTimeoutSeconds,
     encoding: 'utf8',
+    ...(deps.transport ? { transport: deps.transport } : {}),
   };
 }
