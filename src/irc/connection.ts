@@ -51,7 +51,7 @@ export class IrcConnection {
     this.log = (deps.logger ?? nullLogger).child({ component: 'irc', server: `${options.host}:${options.port}` });
     this.timings = resolveTimings(options);
     const isupport = (): Readonly<Record<string, unknown>> => this.client.network.options;
-    this.book = new ChannelBook(() => casemapping(isupport()));
+    this.book = new ChannelBook(() => casemapping(isupport()), options.channels);
     this.outbox = new Outbox(options.rateLimit, {
       write: (out) => this.writeLine(out),
       ping: (token) => this.client.raw(`PING :${token}`),
@@ -63,8 +63,7 @@ export class IrcConnection {
     const later = (ms: number, fn: () => void): NodeJS.Timeout => this.timers.later(ms, fn);
     const cancel = (t: NodeJS.Timeout | undefined): void => this.timers.cancel(t);
     this.joins = new JoinTracker({
-      key: (c) => this.book.key(c),
-      name: (k) => this.channelName(k),
+      same: (a, b) => this.book.same(a, b),
       send: (line) => this.client.raw(line),
       later,
       cancel,
@@ -78,7 +77,7 @@ export class IrcConnection {
       current: () => this.nick,
       registered: () => this.registeredAt !== undefined,
       change: (n) => this.client.changeNick(n),
-      same: (a, b) => this.same(a, b),
+      same: (a, b) => this.book.same(a, b),
       nickLength: () => isupportNumber(isupport(), 'NICKLEN'),
       random: this.random,
       later,
@@ -239,19 +238,6 @@ export class IrcConnection {
     if (lost.length > 0) this.log.error('quitting with lines not confirmed by the server', { why, lines: lost.length, first: lost[0]?.line });
   }
 
-  private same(a: string, b: string): boolean {
-    return this.book.key(a) === this.book.key(b);
-  }
-
-  private isConfigured(channel: string): boolean {
-    return this.options.channels.some((c) => this.same(c, channel));
-  }
-
-  /** The configured spelling of a channel, else as given. */
-  private channelName(name: string): string {
-    return this.options.channels.find((c) => this.same(c, name)) ?? name;
-  }
-
   private emit<K extends keyof Events>(name: K, event: Events[K]): void {
     const fn = this.listener[name] as ((e: Events[K]) => void) | undefined;
     if (fn === undefined) return;
@@ -270,14 +256,14 @@ export class IrcConnection {
       ownNick: () => this.nick,
       setOwnNick: (n) => (this.nick = n),
       isChannel: (t) => isChannelName(this.client.network.options, t),
-      channelName: (n) => this.channelName(n),
-      same: (a, b) => this.same(a, b),
+      channelName: (n) => this.book.spelling(n),
+      same: (a, b) => this.book.same(a, b),
       selfJoined: (channel, user, host) => {
         this.self = { user, host };
         this.joins.settled(channel);
       },
       selfLeft: (channel, reason) => {
-        if (reason !== 'kick' || !this.isConfigured(channel)) return;
+        if (reason !== 'kick' || !this.book.isConfigured(channel)) return;
         // Lines for the channel wait until we are back (or give up), instead of being refused.
         this.joins.expect([channel], false);
         this.timers.later(this.timings.rejoinAfterKickMs, () => this.joins.join([channel]));

@@ -1,0 +1,48 @@
+// The connection on a fake socket: joins matched by the server's case rules.
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import type { IrcConnection } from '../src/irc/connection.js';
+import type { IrcJoinFailed, IrcListener } from '../src/irc/events.js';
+import type { IrcOptions } from '../src/irc/options.js';
+import { FakeServer, fakeConnection, settle } from './support/fakeserver.js';
+
+const open: IrcConnection[] = [];
+/** A connection that is quit after the test, passed or failed (its timers would keep the test process alive). */
+const connection = (server: FakeServer, o: Partial<IrcOptions> = {}, listener: IrcListener = {}): IrcConnection => {
+  const c = fakeConnection(server, o, listener);
+  open.push(c);
+  return c;
+};
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.quit('bye', 50)));
+  await settle();
+});
+
+/** Connected, registered as `nick` with `isupport`, and every configured channel joined. */
+function joined(server: FakeServer, conn: IrcConnection, channels: readonly string[], isupport?: string, nick = 'gavel', host = 'h'): void {
+  conn.connect();
+  server.welcome(nick, isupport);
+  for (const c of channels) server.feed(`:${nick}!g@${host} JOIN ${c}`);
+}
+
+describe('joins by the server case mapping', () => {
+  it('matches the JOIN echo by the CASEMAPPING the server announced after registration (ascii: []\\~ are not letters)', async () => {
+    const server = new FakeServer();
+    const failed: IrcJoinFailed[] = [];
+    const conn = connection(server, { channels: ['#Team[1]\\~'], joinTimeoutMs: 100 }, { onJoinFailed: (e) => void failed.push(e) });
+    joined(server, conn, ['#team[1]\\~'], 'CASEMAPPING=ascii CHANTYPES=#');
+    assert.ok(conn.ready, 'the join is settled');
+    conn.say('#Team[1]\\~', 'hello');
+    assert.deepEqual(server.sent('PRIVMSG'), ['PRIVMSG #Team[1]\\~ :hello']);
+    await new Promise((r) => setTimeout(r, 150));
+    assert.deepEqual(failed, [], 'no false join timeout');
+  });
+
+  it('folds rfc1459 brackets when the server says so', async () => {
+    const server = new FakeServer();
+    const conn = connection(server, { channels: ['#Team[1]'] });
+    joined(server, conn, ['#team{1}'], 'CASEMAPPING=rfc1459 CHANTYPES=#');
+    assert.ok(conn.ready);
+    assert.deepEqual(conn.channels(), ['#Team[1]'], 'reported with the configured spelling');
+  });
+});
