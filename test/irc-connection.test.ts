@@ -1,6 +1,7 @@
-// The connection on a fake socket: joins matched by the server's case rules.
+// The connection on a fake socket: joins by the server's case rules, and PING/PONG tokens.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
+import IRC from 'irc-framework';
 import type { IrcConnection } from '../src/irc/connection.js';
 import type { IrcJoinFailed, IrcListener } from '../src/irc/events.js';
 import type { IrcOptions } from '../src/irc/options.js';
@@ -17,6 +18,16 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((c) => c.quit('bye', 50)));
   await settle();
 });
+
+/** Polls `test` every 5 ms, at most `ms` long. */
+async function until(test: () => boolean, ms = 2000): Promise<void> {
+  for (const deadline = Date.now() + ms; !test(); ) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const params = (line: string): string[] => (IRC.ircLineParser(line) as { params: string[] }).params;
 
 /** Connected, registered as `nick` with `isupport`, and every configured channel joined. */
 function joined(server: FakeServer, conn: IrcConnection, channels: readonly string[], isupport?: string, nick = 'gavel', host = 'h'): void {
@@ -44,5 +55,33 @@ describe('joins by the server case mapping', () => {
     joined(server, conn, ['#team{1}'], 'CASEMAPPING=rfc1459 CHANTYPES=#');
     assert.ok(conn.ready);
     assert.deepEqual(conn.channels(), ['#Team[1]'], 'reported with the configured spelling');
+  });
+});
+
+describe('PING and PONG', () => {
+  it('answers a server PING with its last parameter as the token, whole', async () => {
+    const server = new FakeServer();
+    const conn = connection(server);
+    joined(server, conn, []);
+    const tokens = ['irc.test', 'LAG 1714000000', ':colon-first', '1234567890'];
+    server.feed('PING :irc.test', ':irc.test PING irc.test :LAG 1714000000', 'PING ::colon-first', 'PING 1234567890');
+    const pongs = server.sent('PONG');
+    assert.equal(pongs.length, 4, pongs.join(' | '));
+    assert.deepEqual(pongs.map((l) => params(l).at(-1)), tokens);
+  });
+
+  it("confirms queued lines from the PONG's last parameter: InspIRCd's form and the one-parameter form", async () => {
+    const server = new FakeServer();
+    const conn = connection(server);
+    joined(server, conn, []);
+    for (const [i, pong] of [':irc.test PONG irc.test :%s', 'PONG :%s', ':irc.test PONG irc.test %s'].entries()) {
+      conn.say('#meet', `line ${i}`);
+      await until(() => server.sent('PING').length === i + 1);
+      const token = params(server.sent('PING')[i] ?? '').at(-1) ?? '';
+      assert.match(token, /^gavel-ack-\d+$/);
+      assert.equal(conn.backlog, 1);
+      server.feed(pong.replace('%s', token));
+      assert.equal(conn.backlog, 0, `confirmed by ${pong}`);
+    }
   });
 });

@@ -7,14 +7,12 @@ import { attachInbound, type InboundHost } from '../src/irc/inbound.js';
 import { Cooldown } from '../src/irc/policy.js';
 import { MemoryLogger } from './support/fakeirc.js';
 
-test('malformed server lines are ignored with a warning, and the next good line still arrives', () => {
-  const client = new IRC.Client();
-  const logger = new MemoryLogger();
-  const emitted: [string, unknown][] = [];
+/** The host attachInbound needs, with `emit` given and the rest inert unless overridden. */
+function inboundHost(emit: InboundHost['emit'], logger = new MemoryLogger(), overrides: Partial<InboundHost> = {}): InboundHost {
   const host: InboundHost = {
     book: new ChannelBook(),
     clock: () => 1000,
-    emit: (name, event) => void emitted.push([name, event]),
+    emit,
     ownNick: () => 'gavel',
     setOwnNick: () => undefined,
     isChannel: (t) => t.startsWith('#'),
@@ -26,18 +24,28 @@ test('malformed server lines are ignored with a warning, and the next good line 
     topicRefused: () => undefined,
     nickFreed: () => undefined,
     pong: () => undefined,
-    ctcpVersion: (nick) => void emitted.push(['version', nick]),
+    ctcpVersion: () => undefined,
     logger: { ...logger, debug: logger.debug.bind(logger), info: logger.info.bind(logger), warn: logger.warn.bind(logger), error: logger.error.bind(logger), child: () => host.logger },
+    ...overrides,
   };
-  attachInbound(client, host);
-  const feed = (line: string): void => {
-    (client.connection as unknown as { emit(e: string, m: unknown, l: string): void }).emit('message', IRC.ircLineParser(line), line);
-  };
-  for (const bad of [':x!y@z PRIVMSG', ':x!y@z PRIVMSG #c', ':x!y@z NOTICE', ':x!y@z JOIN', ':x!y@z PART', ':x!y@z KICK #c', ':x!y@z NICK', ':srv 332 gavel']) {
-    assert.doesNotThrow(() => feed(bad), bad);
-  }
-  feed(':alice!a@h PRIVMSG #c :hello');
-  feed(':bob!b@h PRIVMSG gavel :\x01VERSION\x01');
+  return host;
+}
+
+/** A line from the server, through irc-framework's parser and handlers (no socket). */
+function feed(client: InstanceType<typeof IRC.Client>, line: string): void {
+  (client.connection as unknown as { emit(e: string, m: unknown, l: string): void }).emit('message', IRC.ircLineParser(line), line);
+}
+
+test('malformed server lines are ignored with a warning, and the next good line still arrives', () => {
+  const client = new IRC.Client();
+  const logger = new MemoryLogger();
+  const emitted: [string, unknown][] = [];
+  const ctcpVersion = (nick: string): void => void emitted.push(['version', nick]);
+  attachInbound(client, inboundHost((name, event) => void emitted.push([name, event]), logger, { ctcpVersion }));
+  const bad = [':x!y@z PRIVMSG', ':x!y@z PRIVMSG #c', ':x!y@z NOTICE', ':x!y@z JOIN', ':x!y@z PART', ':x!y@z KICK #c', ':x!y@z NICK', ':srv 332 gavel', 'PING', 'PONG'];
+  for (const line of bad) assert.doesNotThrow(() => feed(client, line), line);
+  feed(client, ':alice!a@h PRIVMSG #c :hello');
+  feed(client, ':bob!b@h PRIVMSG gavel :\x01VERSION\x01');
   assert.deepEqual(emitted.filter(([n]) => n === 'version'), [['version', 'bob']], 'CTCP VERSION is ours to answer, through the queue');
   assert.deepEqual(emitted.filter(([n]) => n === 'onLine').map(([, e]) => (e as { text: string }).text), ['hello']);
   assert.ok(logger.lines.some((l) => l.msg === 'ignored a malformed message from the server'));

@@ -66,15 +66,33 @@ function guarded<E>(h: InboundHost, event: string, fn: (e: E) => void): (e: E) =
   };
 }
 
+/** What the raw middleware does before irc-framework sees a line; false drops the line. */
+function screen(client: Client, h: InboundHost, command: string, params: readonly string[], rawLine: string): boolean {
+  // irc-framework throws on a PRIVMSG or NOTICE without its text: such lines never reach it.
+  if ((command === 'PRIVMSG' || command === 'NOTICE') && params.length < 2) {
+    h.logger.warn('ignored a malformed message from the server', { line: rawLine.slice(0, 200) });
+    return false;
+  }
+  if (command === 'PING') {
+    // The token is the last parameter (`PING :tok`, or `:srv PING srv :tok`). irc-framework would
+    // answer `PONG tok`, without the colon, so a token with a space, or starting with ':', would
+    // come back cut or changed; we answer, and its handler does not run (no second PONG; its
+    // ping-timeout timer is reset by every other line, and by the PONGs to its own PINGs).
+    const token = params.at(-1);
+    if (token === undefined) h.logger.warn('ignored a PING without a token', { line: rawLine.slice(0, 200) });
+    else client.raw(`PONG :${token}`);
+    return false;
+  }
+  // The token is the last parameter here too: InspIRCd and most servers send `:srv PONG srv :tok`,
+  // some just `PONG :tok` (irc-framework's pong event reads params[1], missing the latter).
+  if (command === 'PONG') h.pong(params.at(-1));
+  return true;
+}
+
 export function attachInbound(client: Client, h: InboundHost): void {
-  // irc-framework itself throws on a PRIVMSG or NOTICE without its text: such lines never reach it.
   client.use((_client, raw) =>
     raw.use((command, message, rawLine, _c, next) => {
-      if ((command === 'PRIVMSG' || command === 'NOTICE') && message.params.length < 2) {
-        h.logger.warn('ignored a malformed message from the server', { line: rawLine.slice(0, 200) });
-        return;
-      }
-      next();
+      if (screen(client, h, command, message.params, rawLine)) next();
     }),
   );
   client.on('ctcp request', guarded(h, 'ctcp request', (e: CtcpRequestEvent) => {
@@ -148,6 +166,4 @@ export function attachInbound(client: Client, h: InboundHost): void {
     else if (e.error === 'irc') h.logger.info('server closed the link', { reason: e.reason });
     else h.logger.warn('server refused a command', { error: e.error, channel: e.channel, reason: e.reason });
   });
-
-  client.on('pong', (e) => h.pong(e.message));
 }
