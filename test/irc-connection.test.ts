@@ -1,4 +1,4 @@
-// The connection on a fake socket: joins by the server's case rules, and PING/PONG tokens.
+// The connection on a fake socket: joins by the server's case rules, PING/PONG tokens, a broken server.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import IRC from 'irc-framework';
@@ -83,5 +83,19 @@ describe('PING and PONG', () => {
       server.feed(pong.replace('%s', token));
       assert.equal(conn.backlog, 0, `confirmed by ${pong}`);
     }
+  });
+});
+
+describe('a broken server', () => {
+  it('keeps a nick when a 001 or a NICK of ours comes without one (timers compare it later)', async () => {
+    const server = new FakeServer();
+    const conn = connection(server, { regainNickMs: 5 });
+    conn.connect();
+    server.feed(':irc.test 001', ':irc.test 005 gavel CASEMAPPING=rfc1459 :are supported');
+    assert.equal(conn.currentNick, 'gavel');
+    server.feed(':GAVEL!g@h NICK');
+    assert.equal(conn.currentNick, 'gavel');
+    await new Promise((r) => setTimeout(r, 30)); // the regain timer runs a few times
+    assert.deepEqual(server.sent('NICK', 3), [], 'on its nick: nothing to regain');
   });
 });

@@ -42,7 +42,7 @@ test('malformed server lines are ignored with a warning, and the next good line 
   const emitted: [string, unknown][] = [];
   const ctcpVersion = (nick: string): void => void emitted.push(['version', nick]);
   attachInbound(client, inboundHost((name, event) => void emitted.push([name, event]), logger, { ctcpVersion }));
-  const bad = [':x!y@z PRIVMSG', ':x!y@z PRIVMSG #c', ':x!y@z NOTICE', ':x!y@z JOIN', ':x!y@z PART', ':x!y@z KICK #c', ':x!y@z NICK', ':srv 332 gavel', 'PING', 'PONG'];
+  const bad = [':x!y@z PRIVMSG', ':x!y@z PRIVMSG #c', ':x!y@z NOTICE', ':x!y@z JOIN', ':x!y@z PART', ':x!y@z KICK #c', ':x!y@z NICK', ':srv 332 gavel', ':srv 474 gavel', 'PING', 'PONG'];
   for (const line of bad) assert.doesNotThrow(() => feed(client, line), line);
   feed(client, ':alice!a@h PRIVMSG #c :hello');
   feed(client, ':bob!b@h PRIVMSG gavel :\x01VERSION\x01');
@@ -58,4 +58,14 @@ test('a cooldown answers a name once per period, ignoring case, and forgets a fl
   assert.equal(c.tooSoon('bob', 60_000), false);
   for (let i = 0; i < 1500; i++) c.tooSoon(`n${i}`, 61_000);
   assert.equal(c.tooSoon('alice', 61_000), false);
+});
+
+test("a line irc-framework's own handlers choke on is logged as a warning, not printed to stdout", (t) => {
+  const client = new IRC.Client();
+  const logger = new MemoryLogger();
+  attachInbound(client, inboundHost(() => undefined, logger));
+  const printed = t.mock.method(console, 'log', () => undefined);
+  for (const line of [':srv 301', ':srv 276', ':srv CAP', ':srv BATCH']) assert.doesNotThrow(() => feed(client, line), line);
+  assert.equal(printed.mock.callCount(), 0, 'nothing printed');
+  assert.equal(logger.lines.filter((l) => l.msg === 'ignored a malformed message from the server').length, 4);
 });

@@ -180,10 +180,11 @@ export class IrcConnection {
     const c = this.client;
     c.requestCap(['account-tag', 'server-time']);
     c.on('registered', (e) => {
-      this.nick = e.nick;
+      // A 001 without our nick (a broken server) must not leave it undefined for the timers that compare it.
+      this.nick = typeof e.nick === 'string' && e.nick !== '' ? e.nick : this.options.nick;
       this.registeredAt = this.clock();
-      this.log.info('registered', { nick: e.nick, account: this.account });
-      this.emit('onConnected', { nick: e.nick, ...(this.account ? { account: this.account } : {}), time: this.clock() });
+      this.log.info('registered', { nick: this.nick, account: this.account });
+      this.emit('onConnected', { nick: this.nick, ...(this.account ? { account: this.account } : {}), time: this.clock() });
       this.joins.expect(this.options.channels, true);
       this.nicks.registered();
     });

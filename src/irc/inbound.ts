@@ -1,5 +1,5 @@
 // Turns irc-framework's events into the adapter's normalised events, keeping the channel book current.
-import type { Client, CtcpRequestEvent, JoinEvent, KickEvent, MessageEvent, NickEvent, PartEvent, QuitEvent, TopicEvent, UserlistEvent } from 'irc-framework';
+import type { Client, CtcpRequestEvent, IrcErrorEvent, JoinEvent, KickEvent, MessageEvent, NickEvent, PartEvent, QuitEvent, TopicEvent, UserlistEvent } from 'irc-framework';
 import type { Logger } from '../log.js';
 import type { ChannelBook } from './channels.js';
 import type { IrcListener } from './events.js';
@@ -92,7 +92,14 @@ function screen(client: Client, h: InboundHost, command: string, params: readonl
 export function attachInbound(client: Client, h: InboundHost): void {
   client.use((_client, raw) =>
     raw.use((command, message, rawLine, _c, next) => {
-      if (screen(client, h, command, message.params, rawLine)) next();
+      if (!screen(client, h, command, message.params, rawLine)) return;
+      // irc-framework's own handlers throw on some malformed lines (a 301 or CAP without parameters…);
+      // uncaught here, the middleware runner would print the stack to stdout, in the middle of the log.
+      try {
+        next();
+      } catch (err) {
+        h.logger.warn('ignored a malformed message from the server', { command, line: rawLine.slice(0, 200), err: err as Error });
+      }
     }),
   );
   client.on('ctcp request', guarded(h, 'ctcp request', (e: CtcpRequestEvent) => {
@@ -102,6 +109,8 @@ export function attachInbound(client: Client, h: InboundHost): void {
   client.on('action', guarded(h, 'action', (e: MessageEvent) => onMessage(h, e, 'action')));
 
   client.on('nick', guarded(h, 'nick', (e: NickEvent) => {
+    // Kept as our own nick below, an undefined one would throw later, outside any handler.
+    if (typeof e.new_nick !== 'string' || e.new_nick === '') throw new Error('NICK without the new nick');
     const self = h.same(e.nick, h.ownNick());
     if (self) h.setOwnNick(e.new_nick);
     const channels = h.book.rename(e.nick, e.new_nick).map((c) => h.channelName(c));
@@ -160,10 +169,10 @@ export function attachInbound(client: Client, h: InboundHost): void {
     if (h.book.has(channel) && h.book.topic(channel) === undefined) h.book.setTopic(channel, '');
   }));
 
-  client.on('irc error', (e) => {
+  client.on('irc error', guarded(h, 'irc error', (e: IrcErrorEvent) => {
     if (e.error === 'chanop_privs_needed' && e.channel) h.topicRefused(h.channelName(e.channel), e.reason ?? '');
     else if (JOIN_ERRORS.has(e.error) && e.channel) h.joinFailed(h.channelName(e.channel), e.error);
     else if (e.error === 'irc') h.logger.info('server closed the link', { reason: e.reason });
     else h.logger.warn('server refused a command', { error: e.error, channel: e.channel, reason: e.reason });
-  });
+  }));
 }
