@@ -60,6 +60,37 @@ test('a cooldown answers a name once per period, ignoring case, and forgets a fl
   assert.equal(c.tooSoon('alice', 61_000), false);
 });
 
+test('CTCP ACTION is read as common clients read it: any case, closing \\x01 optional, empty allowed; other CTCP is not a line', () => {
+  const client = new IRC.Client();
+  const lines: { kind: string; text: string; private: boolean }[] = [];
+  const host = inboundHost((name, event) => {
+    if (name === 'onLine' || name === 'onPrivate') lines.push({ kind: (event as { kind: string }).kind, text: (event as { text: string }).text, private: name === 'onPrivate' });
+  });
+  attachInbound(client, host);
+  const cases: [string, string | undefined][] = [
+    ['\x01ACTION waves\x01', 'waves'],
+    ['\x01action waves\x01', 'waves'],
+    ['\x01ACTION waves', 'waves'],
+    ['\x01Action waves', 'waves'],
+    ['\x01ACTION  two spaces \x01', ' two spaces '],
+    ['\x01ACTION\x01', ''],
+    ['\x01ACTION \x01', ''],
+    ['\x01ACTION', ''],
+    ['\x01VERSION\x01', undefined],
+    ['\x01PING 1234', undefined],
+    ['\x01ACTIONS are not actions\x01', undefined],
+    ['\x01', undefined],
+  ];
+  for (const [text, want] of cases) {
+    lines.length = 0;
+    feed(client, `:alice!a@h PRIVMSG #c :${text}`);
+    assert.deepEqual(lines, want === undefined ? [] : [{ kind: 'action', text: want, private: false }], JSON.stringify(text));
+  }
+  lines.length = 0;
+  feed(client, ':alice!a@h PRIVMSG gavel :\x01action whispers');
+  assert.deepEqual(lines, [{ kind: 'action', text: 'whispers', private: true }]);
+});
+
 test("a line irc-framework's own handlers choke on is logged as a warning, not printed to stdout", (t) => {
   const client = new IRC.Client();
   const logger = new MemoryLogger();

@@ -37,15 +37,25 @@ function accountOf(e: { account?: string | false }): { account?: string } {
   return typeof e.account === 'string' && e.account !== '' && e.account !== '*' ? { account: e.account } : {};
 }
 
+/**
+ * A CTCP ACTION (`/me`) as common clients read it: the command in any case (irc-framework already
+ * upper-cases it when the closing \x01 is there), and the closing \x01 optional, since some clients
+ * cut long actions without it (modern.ircdocs.horse/ctcp: parsers SHOULD accept a missing one).
+ * An empty action is an action with no text.
+ */
+const ACTION = /^\x01ACTION(?: (.*?))?\x01?$/is;
+
 function onMessage(h: InboundHost, e: MessageEvent, kind: 'message' | 'action'): void {
   if (e.from_server || !e.nick) return;
   let text = e.message;
-  // An ACTION without its closing \x01 (some clients send that) arrives as a privmsg.
-  if (kind === 'message' && text.startsWith('\x01ACTION ')) {
+  if (kind === 'action') {
+    // irc-framework cuts "\x01ACTION\x01" to "\x01" (it assumes a space after ACTION).
+    if (text === '\x01') text = '';
+  } else if (text.startsWith('\x01')) {
+    const action = ACTION.exec(text);
+    if (action === null) return; // another CTCP request: not part of the conversation
     kind = 'action';
-    text = text.slice(8).replace(/\x01$/, '');
-  } else if (kind === 'message' && text.startsWith('\x01')) {
-    return; // another CTCP request: not part of the conversation
+    text = action[1] ?? '';
   }
   const time = h.clock();
   if (h.isChannel(e.target)) {
