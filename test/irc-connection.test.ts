@@ -1,4 +1,4 @@
-// The connection on a fake socket: joins by the server's case rules, PING/PONG tokens, a broken server.
+// The connection on a fake socket: joins by the server's case rules, PING/PONG tokens, a broken server, JOINs in the rate.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import IRC from 'irc-framework';
@@ -84,6 +84,15 @@ describe('PING and PONG', () => {
       assert.equal(conn.backlog, 0, `confirmed by ${pong}`);
     }
   });
+
+  it('ignores a PONG whose token it never sent', async () => {
+    const server = new FakeServer();
+    const conn = connection(server);
+    joined(server, conn, []);
+    conn.say('#meet', 'line');
+    server.feed(':irc.test PONG irc.test :gavel-ack-99', ':irc.test PONG irc.test :gavel-ack-1e3', ':irc.test PONG irc.test :gavel-ack-');
+    assert.equal(conn.backlog, 1);
+  });
 });
 
 describe('a broken server', () => {
@@ -97,5 +106,17 @@ describe('a broken server', () => {
     assert.equal(conn.currentNick, 'gavel');
     await new Promise((r) => setTimeout(r, 30)); // the regain timer runs a few times
     assert.deepEqual(server.sent('NICK', 3), [], 'on its nick: nothing to regain');
+  });
+});
+
+describe('lines around the queue', () => {
+  it('counts its JOINs against the rate limit', async () => {
+    const server = new FakeServer();
+    const conn = connection(server, { channels: ['#meet'], rateLimit: { burst: 2, linesPerSecond: 1 } });
+    joined(server, conn, ['#meet']);
+    assert.equal(server.sent('JOIN').length, 1);
+    conn.say('#meet', 'one');
+    conn.say('#meet', 'two');
+    assert.deepEqual(server.sent('PRIVMSG'), ['PRIVMSG #meet :one'], 'the JOIN took one of the two tokens');
   });
 });

@@ -64,7 +64,7 @@ export class IrcConnection {
     const cancel = (t: NodeJS.Timeout | undefined): void => this.timers.cancel(t);
     this.joins = new JoinTracker({
       same: (a, b) => this.book.same(a, b),
-      send: (line) => this.client.raw(line),
+      send: (line) => this.control(line),
       later,
       cancel,
       hold: () => this.outbox.hold(),
@@ -76,7 +76,7 @@ export class IrcConnection {
       wanted: options.nick,
       current: () => this.nick,
       registered: () => this.registeredAt !== undefined,
-      change: (n) => this.client.changeNick(n),
+      change: (n) => this.control(`NICK ${n}`),
       same: (a, b) => this.book.same(a, b),
       nickLength: () => isupportNumber(isupport(), 'NICKLEN'),
       random: this.random,
@@ -222,6 +222,12 @@ export class IrcConnection {
       this.reconnectTimer = undefined;
       if (!this.stopping) this.open();
     }, wait);
+  }
+
+  /** A line of our own outside the queue (JOIN, NICK): sent now, and counted against the rate limit. */
+  private control(line: string): void {
+    this.outbox.charge();
+    this.client.raw(line);
   }
 
   private writeLine(out: OutLine): void {

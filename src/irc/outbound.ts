@@ -17,14 +17,13 @@ export interface OutboxHost {
 }
 
 const ACK_PREFIX = 'gavel-ack-';
-/** With a long backlog, confirm at least every this many lines so that a drop resends few. */
-const CHECKPOINT_EVERY = 20;
 
 export class Outbox {
   private readonly queue: SendQueue;
   private ready = false;
   private timer: NodeJS.Timeout | undefined;
-  private sinceCheckpoint = 0;
+  /** The timer only waits to send a confirmation PING: new lines need not wait for it. */
+  private timerForPing = false;
   private drainWaiters: (() => void)[] = [];
 
   constructor(
@@ -55,9 +54,13 @@ export class Outbox {
     const budget = textBudget({ command: 'TOPIC', target: channel, ...this.host.relayPrefix() });
     const max = Math.min(budget, this.host.topicLength() ?? budget);
     const clean = truncateBytes(text.replace(/[\0\r\n]+/g, ' '), max);
-    this.queue.push({ line: `TOPIC ${channel} :${clean}`, command: 'TOPIC', target: channel, text: clean });
-    this.pump();
+    this.push(topicLine(channel, clean));
     return clean;
+  }
+
+  /** A line sent outside the queue (JOIN, NICK) counts against the rate limit too. */
+  charge(): void {
+    this.queue.charge(this.host.clock());
   }
 
   /** Registered and the channels joined: send what waits. */
@@ -76,7 +79,6 @@ export class Outbox {
   close(): void {
     this.ready = false;
     this.clearTimer();
-    this.sinceCheckpoint = 0;
     const back = this.queue.requeue(this.host.clock());
     if (back > 0) this.host.logger.info('lines to resend after reconnect', { lines: back, pending: this.queue.pending });
   }
@@ -84,9 +86,9 @@ export class Outbox {
   /** A PONG: true if it was one of our confirmations (and then lines are confirmed). */
   onPong(token: string | undefined): boolean {
     if (token === undefined || !token.startsWith(ACK_PREFIX)) return false;
-    const seq = Number(token.slice(ACK_PREFIX.length));
-    if (!Number.isInteger(seq)) return false;
-    this.queue.ack(seq);
+    const digits = token.slice(ACK_PREFIX.length);
+    if (!/^[0-9]{1,15}$/.test(digits)) return false;
+    this.queue.ack(Number(digits));
     this.notifyIfDrained();
     return true;
   }
@@ -119,35 +121,45 @@ export class Outbox {
   }
 
   private enqueue(command: 'PRIVMSG' | 'NOTICE', target: string, text: string): string[] {
-    const budget = textBudget({ command, target, ...this.host.relayPrefix() });
-    const parts = splitText(text, budget);
-    for (const part of parts) this.queue.push({ line: `${command} ${target} :${part}`, command, target, text: part });
-    this.pump();
+    const parts = splitText(text, textBudget({ command, target, ...this.host.relayPrefix() }));
+    this.push(...parts.map((part) => textLine(command, target, part)));
     return parts;
   }
 
-  private pump(): void {
-    if (!this.ready || this.timer !== undefined) return;
+  private push(...lines: OutLine[]): void {
+    this.queue.push(...lines);
+    this.pump();
+  }
+
+  /**
+   * Writes what may be written now. Called with idle false right after lines were queued (more may
+   * follow in the same tick): the confirmation PING then waits for a timer, so a reply of several
+   * lines gets one PING, not one per line.
+   */
+  private pump(idle = false): void {
+    if (!this.ready || (this.timer !== undefined && !this.timerForPing)) return;
+    this.clearTimer();
     for (;;) {
-      const next = this.queue.take(this.host.clock());
-      if (next === undefined) break;
-      if ('waitMs' in next) {
-        this.timer = setTimeout(() => {
-          this.timer = undefined;
-          this.pump();
-        }, next.waitMs);
+      const next = this.queue.take(this.host.clock(), { idle });
+      if (next === undefined) {
+        if (this.queue.needsCheckpoint) this.later(0, true);
         break;
       }
-      this.host.write(next.line);
-      this.sinceCheckpoint += 1;
-      if (this.queue.pending === 0 || this.sinceCheckpoint >= CHECKPOINT_EVERY) this.checkpoint();
+      if ('waitMs' in next) {
+        this.later(next.waitMs, false);
+        break;
+      }
+      if ('ping' in next) this.host.ping(`${ACK_PREFIX}${next.ping}`);
+      else this.host.write(next.line);
     }
   }
 
-  private checkpoint(): void {
-    const seq = this.queue.checkpoint();
-    this.sinceCheckpoint = 0;
-    if (seq !== undefined) this.host.ping(`${ACK_PREFIX}${seq}`);
+  private later(ms: number, forPing: boolean): void {
+    this.timerForPing = forPing;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.pump(true);
+    }, ms);
   }
 
   private isDrained(): boolean {
@@ -165,4 +177,12 @@ export class Outbox {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
   }
+}
+
+function textLine(command: 'PRIVMSG' | 'NOTICE', target: string, text: string): OutLine {
+  return { line: `${command} ${target} :${text}`, command, target, text };
+}
+
+function topicLine(channel: string, text: string): OutLine {
+  return { line: `TOPIC ${channel} :${text}`, command: 'TOPIC', target: channel, text };
 }

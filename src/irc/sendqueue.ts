@@ -6,6 +6,9 @@ export interface RateLimit {
   readonly linesPerSecond: number;
 }
 
+/** With a long backlog, confirm at least every this many lines so that a drop resends few. */
+export const CHECKPOINT_EVERY = 20;
+
 export interface OutLine {
   /** The raw IRC line, without CRLF. */
   readonly line: string;
@@ -14,7 +17,13 @@ export interface OutLine {
   readonly text: string;
 }
 
-export type Take = { readonly line: OutLine } | { readonly waitMs: number };
+/** A line to write, a confirmation PING to send (`PING` with the checkpoint number), or how long to wait. */
+export type Take = { readonly line: OutLine } | { readonly ping: number } | { readonly waitMs: number };
+
+export interface TakeOptions {
+  /** False while more lines may still come this tick: an empty queue is then no reason to spend a PING yet. */
+  readonly idle?: boolean;
+}
 
 interface Sent {
   readonly out: OutLine;
@@ -23,15 +32,18 @@ interface Sent {
 }
 
 /**
- * Pure bookkeeping, driven by the connection: it asks `take(now)` for the next line, writes it, and
- * after a burst sends `PING :<checkpoint()>`. The server handles a client's lines in order, so the
- * matching PONG proves every line before it was processed; lines still unconfirmed when the socket
- * drops go back to the front of the queue (`requeue`) and are sent again after the reconnect. A line
- * can thus be sent twice (the server took it but died before its PONG) but is never lost.
+ * Pure bookkeeping, driven by the connection: it asks `take(now)` for the next thing to send. The
+ * server handles a client's lines in order, so the PONG to a checkpoint PING proves every line before
+ * it was processed; lines still unconfirmed when the socket drops go back to the front of the queue
+ * (`requeue`) and are sent again after the reconnect. A line can thus be sent twice (the server took
+ * it but died before its PONG) but is never lost. Every line and every PING takes a token: the
+ * server counts them all.
  */
 export class SendQueue {
   private pendingLines: OutLine[] = [];
   private sent: Sent[] = [];
+  /** Sent lines that no checkpoint covers yet. */
+  private unpinged = 0;
   private tokens: number;
   private refilledAt: number;
   private nextSeq = 1;
@@ -57,35 +69,39 @@ export class SendQueue {
     return this.sent.length;
   }
 
+  /** Lines written that still need a checkpoint PING. */
+  get needsCheckpoint(): boolean {
+    return this.unpinged > 0;
+  }
+
   push(...lines: OutLine[]): void {
     this.pendingLines.push(...lines);
   }
 
-  /** The next line to write now (counted as sent), the wait before one may be, or undefined when empty. */
-  take(now: number): Take | undefined {
+  /** The next thing to send now (counted as sent), the wait before it may be, or undefined when there is nothing. */
+  take(now: number, options: TakeOptions = {}): Take | undefined {
+    const ping = this.unpinged >= CHECKPOINT_EVERY || (this.unpinged > 0 && this.pendingLines.length === 0 && options.idle !== false);
     const next = this.pendingLines[0];
-    if (next === undefined) return undefined;
-    if (this.rate !== null) {
-      this.refill(now);
-      if (this.tokens < 1) return { waitMs: Math.max(1, Math.ceil(((1 - this.tokens) / this.rate.linesPerSecond) * 1000)) };
-      this.tokens -= 1;
-    }
+    if (!ping && next === undefined) return undefined;
+    const wait = this.spend(now);
+    if (wait !== undefined) return { waitMs: wait };
+    if (ping || next === undefined) return { ping: this.checkpoint() };
     this.pendingLines.shift();
     this.sent.push({ out: next, seq: undefined });
+    this.unpinged += 1;
     return { line: next };
   }
 
-  /** A number for a PING that will confirm every line written since the last one; undefined if there are none. */
-  checkpoint(): number | undefined {
-    const open = this.sent.filter((s) => s.seq === undefined);
-    if (open.length === 0) return undefined;
-    const seq = this.nextSeq++;
-    for (const s of open) s.seq = seq;
-    return seq;
+  /** A line sent outside the queue (JOIN, NICK): it takes a token at once, into debt if need be, so that queued lines wait for it. */
+  charge(now: number): void {
+    if (this.rate === null) return;
+    this.refill(now);
+    this.tokens -= 1;
   }
 
   /** The PONG for checkpoint `seq` arrived: the lines up to it are confirmed. Returns how many. */
   ack(seq: number): number {
+    if (!Number.isInteger(seq) || seq < 1 || seq >= this.nextSeq) return 0;
     const before = this.sent.length;
     this.sent = this.sent.filter((s) => s.seq === undefined || s.seq > seq);
     return before - this.sent.length;
@@ -96,6 +112,7 @@ export class SendQueue {
     const back = this.sent.map((s) => s.out);
     this.pendingLines = [...back, ...this.pendingLines];
     this.sent = [];
+    this.unpinged = 0;
     this.tokens = this.rate?.burst ?? 0;
     this.refilledAt = now;
     return back.length;
@@ -104,6 +121,23 @@ export class SendQueue {
   /** Everything not yet confirmed, for a final report when giving up. */
   outstanding(): OutLine[] {
     return [...this.sent.map((s) => s.out), ...this.pendingLines];
+  }
+
+  /** Marks every line sent since the last checkpoint with a new one, for the PING that will confirm them. */
+  private checkpoint(): number {
+    const seq = this.nextSeq++;
+    for (const s of this.sent) if (s.seq === undefined) s.seq = seq;
+    this.unpinged = 0;
+    return seq;
+  }
+
+  /** Takes a token; or, without one, says how long until there is one. */
+  private spend(now: number): number | undefined {
+    if (this.rate === null) return undefined;
+    this.refill(now);
+    if (this.tokens < 1) return Math.max(1, Math.ceil(((1 - this.tokens) / this.rate.linesPerSecond) * 1000));
+    this.tokens -= 1;
+    return undefined;
   }
 
   private refill(now: number): void {

@@ -1,0 +1,72 @@
+// The outbox on mocked timers: the rate limit counts its confirmation PINGs.
+import assert from 'node:assert/strict';
+import { describe, it, type TestContext } from 'node:test';
+import { Outbox } from '../src/irc/outbound.js';
+import type { RateLimit } from '../src/irc/sendqueue.js';
+import { memoryLog } from './support/fakeserver.js';
+
+interface Sent {
+  readonly at: number;
+  readonly line: string;
+}
+
+/** An outbox whose writes and PINGs are recorded with the (mocked) time they were made. */
+function outbox(t: TestContext, rate: RateLimit | null) {
+  t.mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 0 });
+  const sent: Sent[] = [];
+  const log = memoryLog();
+  const prefix = { nick: 'gavel', user: 'g', host: 'h' };
+  const host = {
+    write: (o: { line: string }) => void sent.push({ at: Date.now(), line: o.line }),
+    ping: (token: string) => void sent.push({ at: Date.now(), line: `PING :${token}` }),
+    clock: () => Date.now(),
+    relayPrefix: () => prefix,
+    topicLength: () => undefined,
+    isChannel: (target: string) => target.startsWith('#'),
+    logger: log.logger,
+  };
+  const box = new Outbox(rate, host);
+  /** Lets `ms` pass in steps, running the outbox's timers. */
+  const pass = (ms: number): void => {
+    for (let i = 0; i < ms; i += 50) t.mock.timers.tick(50);
+  };
+  /** The PONG for every PING sent so far. */
+  const pong = (): void => {
+    for (const s of sent) if (s.line.startsWith('PING :')) box.onPong(s.line.slice(6));
+  };
+  return { box, sent, log, pass, pong };
+}
+
+/** No window of time holds more lines than the bucket allows: burst + rate × its length. */
+function assertWithinRate(sent: readonly Sent[], rate: RateLimit): void {
+  for (let i = 0; i < sent.length; i++) {
+    for (let j = i; j < sent.length; j++) {
+      const window = (sent[j]?.at ?? 0) - (sent[i]?.at ?? 0);
+      const allowed = rate.burst + (window / 1000) * rate.linesPerSecond;
+      assert.ok(j - i + 1 <= allowed + 1e-9, `${j - i + 1} lines in ${window} ms (allowed ${allowed}): ${sent.slice(i, j + 1).map((s) => `${s.at} ${s.line}`).join(' | ')}`);
+    }
+  }
+}
+
+describe('Outbox rate limit', () => {
+  it('counts its confirmation PINGs against the same token bucket as its lines', (t) => {
+    const rate = { burst: 3, linesPerSecond: 1 };
+    const { box, sent, pass, pong } = outbox(t, rate);
+    box.open();
+    for (let i = 0; i < 3; i++) box.say('#meet', `reply ${i}`);
+    assert.equal(sent.length, 3, `the burst is spent on the three lines: ${sent.map((s) => s.line).join(', ')}`);
+    pass(1000);
+    assert.deepEqual(sent.map((s) => s.line), ['PRIVMSG #meet :reply 0', 'PRIVMSG #meet :reply 1', 'PRIVMSG #meet :reply 2', 'PING :gavel-ack-1']);
+    pong();
+    assert.equal(box.unconfirmed + box.pending, 0);
+
+    for (let i = 0; i < 45; i++) box.say('#meet', `more ${i}`);
+    for (let s = 0; s < 120 && box.pending + box.unconfirmed > 0; s++) {
+      pass(1000);
+      pong();
+    }
+    assert.equal(box.pending + box.unconfirmed, 0, 'everything was sent and confirmed');
+    assert.ok(sent.filter((s) => s.line.startsWith('PING')).length >= 3, 'a long backlog is confirmed as it goes');
+    assertWithinRate(sent, rate);
+  });
+});
