@@ -1,4 +1,4 @@
-// The outbox on mocked timers: the rate limit counts its confirmation PINGs.
+// The outbox on mocked timers: the rate limit counts its confirmation PINGs; the queue is capped.
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import { Outbox } from '../src/irc/outbound.js';
@@ -68,5 +68,48 @@ describe('Outbox rate limit', () => {
     assert.equal(box.pending + box.unconfirmed, 0, 'everything was sent and confirmed');
     assert.ok(sent.filter((s) => s.line.startsWith('PING')).length >= 3, 'a long backlog is confirmed as it goes');
     assertWithinRate(sent, rate);
+  });
+});
+
+describe('Outbox cap', () => {
+  it('keeps memory bounded while it cannot send: private and CTCP answers go first, meeting lines stay', (t) => {
+    const { box, sent, log, pass, pong } = outbox(t, { burst: 5, linesPerSecond: 10 });
+    for (let i = 0; i < 5; i++) box.say('#meet', `meeting ${i}`);
+    for (let i = 0; i < 500; i++) box.notice(`mallory${i}`, '\x01VERSION Gavel\x01');
+    for (let i = 0; i < 5000; i++) box.notice(`user${i % 7}`, `search answer ${i}`);
+    box.say('#meet', 'meeting 5');
+    assert.ok(box.pending <= 1000, `queue bounded, has ${box.pending}`);
+    const full = log.lines.filter((l) => l.level === 'warn' && /queue full/.test(l.msg));
+    assert.equal(full.length, 1, 'one warning for the whole episode');
+    assert.ok(typeof full[0]?.fields.target === 'string', 'the warning names a target');
+
+    box.open();
+    for (let s = 0; s < 400 && box.pending + box.unconfirmed > 0; s++) {
+      pass(1000);
+      pong();
+    }
+    const meeting = sent.filter((s) => s.line.startsWith('PRIVMSG #meet')).map((s) => s.line.slice('PRIVMSG #meet :'.length));
+    assert.deepEqual(meeting, ['meeting 0', 'meeting 1', 'meeting 2', 'meeting 3', 'meeting 4', 'meeting 5'], 'every meeting line, in order');
+    const answers = sent.filter((s) => s.line.includes('search answer')).map((s) => Number(s.line.split(' ').at(-1)));
+    assert.ok(answers.length > 0 && answers.every((n, i) => i === 0 || n > (answers[i - 1] ?? -1)), 'the newest answers are kept, in order');
+    const over = log.lines.filter((l) => l.level === 'warn' && /dropped/.test(l.msg));
+    assert.equal(over.length, 1, 'the end of the episode is reported once, with counts');
+    const fields = over[0]?.fields ?? {};
+    const counts = fields.dropped as Record<string, number>;
+    assert.equal(fields.lines, 5400, 'all but the newest 100 of the 5,500 answers');
+    assert.ok((counts.user0 ?? 0) > 0 && counts['#meet'] === undefined, JSON.stringify(counts));
+    assert.ok(Object.keys(counts).length <= 10 && Number(fields.otherTargets) > 0, 'hundreds of targets are summed, not listed');
+  });
+
+  it('drops the oldest meeting lines only when nothing else is left to drop', (t) => {
+    const { box, sent, log, pass, pong } = outbox(t, null);
+    for (let i = 0; i < 1010; i++) box.say('#meet', `line ${i}`);
+    assert.equal(box.pending, 1000);
+    box.open();
+    pass(100);
+    pong();
+    assert.equal(sent.filter((s) => s.line.startsWith('PRIVMSG'))[0]?.line, 'PRIVMSG #meet :line 10');
+    const over = log.lines.find((l) => /dropped/.test(l.msg));
+    assert.deepEqual(over?.fields.dropped, { '#meet': 10 });
   });
 });

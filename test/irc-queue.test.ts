@@ -6,7 +6,7 @@ import { isChannelName, relayPrefix } from '../src/irc/isupport.js';
 import { backoffDelay, DEFAULT_BACKOFF, fallbackNick } from '../src/irc/policy.js';
 import { SendQueue, type OutLine, type Take, type TakeOptions } from '../src/irc/sendqueue.js';
 
-const out = (text: string): OutLine => ({ line: `PRIVMSG #c :${text}`, command: 'PRIVMSG', target: '#c', text });
+const out = (text: string, expendable = false): OutLine => ({ line: `PRIVMSG #c :${text}`, command: 'PRIVMSG', target: '#c', text, ...(expendable ? { expendable } : {}) });
 const lineOf = (t: Take | undefined): string | undefined => (t && 'line' in t ? t.line.text : undefined);
 const waitOf = (t: Take | undefined): number | undefined => (t && 'waitMs' in t ? t.waitMs : undefined);
 const pingOf = (t: Take | undefined): number | undefined => (t && 'ping' in t ? t.ping : undefined);
@@ -73,9 +73,10 @@ describe('SendQueue', () => {
     assert.equal(lineOf(q.take(2000)), 'a');
   });
 
-  it('rejects a limit that could never send', () => {
+  it('rejects a limit that could never send, or a queue that could hold nothing', () => {
     assert.throws(() => new SendQueue({ burst: 0, linesPerSecond: 1 }, 0), /burst/);
     assert.throws(() => new SendQueue({ burst: 1, linesPerSecond: 0 }, 0), /linesPerSecond/);
+    assert.throws(() => new SendQueue(null, 0, { maxLines: 0, maxExpendable: 1 }), /maxLines/);
   });
 
   it('keeps sent lines until a checkpoint covering them is acknowledged', () => {
@@ -117,6 +118,19 @@ describe('SendQueue', () => {
     assert.deepEqual(drain(q, 0), ['a', 'PING 2']);
     assert.equal(q.ack(1), 0, 'the resent line waits for its own checkpoint');
     assert.equal(q.ack(2), 1);
+  });
+
+  it('past its limits drops the oldest expendable line, then the oldest unconfirmed, a waiting meeting line last', () => {
+    const q = new SendQueue(null, 0, { maxLines: 5, maxExpendable: 2 });
+    assert.deepEqual(q.push(out('m1'), out('p1', true), out('p2', true)), []);
+    assert.deepEqual(q.push(out('p3', true)).map((l) => l.text), ['p1'], 'at most two expendable lines wait');
+    assert.deepEqual(drain(q, 0, { idle: false }), ['m1', 'p2', 'p3']);
+    assert.deepEqual(q.push(out('m2'), out('m3')), []);
+    assert.deepEqual(q.push(out('p4', true)).map((l) => l.text), ['p4'], 'an expendable line goes before anything else, even a new one');
+    assert.deepEqual(q.push(out('m4')).map((l) => l.text), ['m1'], 'then the oldest line sent but unconfirmed');
+    assert.deepEqual(q.push(out('m5'), out('m6')).map((l) => l.text), ['p2', 'p3']);
+    assert.deepEqual(q.push(out('m7')).map((l) => l.text), ['m2'], 'only meeting lines left: the oldest goes');
+    assert.deepEqual(q.outstanding().map((l) => l.text), ['m3', 'm4', 'm5', 'm6', 'm7']);
   });
 });
 

@@ -12,7 +12,7 @@ import { clientOptions, resolveTimings, type IrcDeps, type IrcOptions, type Reso
 import { Outbox } from './outbound.js';
 import { ConnectionTimers } from './timers.js';
 import { backoffDelay, Cooldown } from './policy.js';
-import type { OutLine } from './sendqueue.js';
+import { DEFAULT_LIMITS, type OutLine } from './sendqueue.js';
 
 type Events = { [K in keyof IrcListener]-?: Parameters<NonNullable<IrcListener[K]>>[0] };
 
@@ -58,8 +58,9 @@ export class IrcConnection {
       clock: this.clock,
       relayPrefix: () => relayPrefix(isupport(), this.nick, this.self, options.nick),
       topicLength: () => isupportNumber(isupport(), 'TOPICLEN'),
+      isChannel: (t) => isChannelName(isupport(), t),
       logger: this.log,
-    });
+    }, { ...DEFAULT_LIMITS, ...options.queueLimits });
     const later = (ms: number, fn: () => void): NodeJS.Timeout => this.timers.later(ms, fn);
     const cancel = (t: NodeJS.Timeout | undefined): void => this.timers.cancel(t);
     this.joins = new JoinTracker({

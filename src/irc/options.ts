@@ -2,7 +2,7 @@
 import type { ClientOptions } from 'irc-framework';
 import type { Logger } from '../log.js';
 import { DEFAULT_BACKOFF, type Backoff } from './policy.js';
-import type { RateLimit } from './sendqueue.js';
+import type { QueueLimits, RateLimit } from './sendqueue.js';
 
 export interface IrcOptions {
   readonly host: string;
@@ -18,6 +18,8 @@ export interface IrcOptions {
   readonly channels: readonly string[];
   /** null: no limit (tests, or a server that exempts the bot). */
   readonly rateLimit: RateLimit | null;
+  /** The most the outgoing queue holds before dropping lines (sendqueue.ts DEFAULT_LIMITS). */
+  readonly queueLimits?: Partial<QueueLimits>;
   readonly backoff?: Partial<Backoff>;
   /** How long to wait for the JOINs after registering before sending queued lines anyway. */
   readonly joinTimeoutMs?: number;

@@ -1,6 +1,7 @@
 // Sends queued lines when the connection is ready, at the allowed rate, and has the server confirm them.
 import type { Logger } from '../log.js';
-import { SendQueue, type OutLine, type RateLimit } from './sendqueue.js';
+import { OverflowReport } from './overflow.js';
+import { DEFAULT_LIMITS, SendQueue, type OutLine, type QueueLimits, type RateLimit } from './sendqueue.js';
 import { splitText, textBudget, truncateBytes } from './split.js';
 
 export interface OutboxHost {
@@ -13,6 +14,8 @@ export interface OutboxHost {
   relayPrefix(): { nick: string; user: string; host: string };
   /** ISUPPORT TOPICLEN, when known. */
   topicLength(): number | undefined;
+  /** A channel name (by CHANTYPES), not a nick. */
+  isChannel(target: string): boolean;
   readonly logger: Logger;
 }
 
@@ -20,6 +23,7 @@ const ACK_PREFIX = 'gavel-ack-';
 
 export class Outbox {
   private readonly queue: SendQueue;
+  private readonly overflow: OverflowReport;
   private ready = false;
   private timer: NodeJS.Timeout | undefined;
   /** The timer only waits to send a confirmation PING: new lines need not wait for it. */
@@ -29,8 +33,10 @@ export class Outbox {
   constructor(
     rate: RateLimit | null,
     private readonly host: OutboxHost,
+    private readonly limits: QueueLimits = DEFAULT_LIMITS,
   ) {
-    this.queue = new SendQueue(rate, host.clock());
+    this.queue = new SendQueue(rate, host.clock(), limits);
+    this.overflow = new OverflowReport(host.logger);
   }
 
   get pending(): number {
@@ -89,6 +95,7 @@ export class Outbox {
     const digits = token.slice(ACK_PREFIX.length);
     if (!/^[0-9]{1,15}$/.test(digits)) return false;
     this.queue.ack(Number(digits));
+    if (this.queue.belowHalf) this.overflow.over();
     this.notifyIfDrained();
     return true;
   }
@@ -121,13 +128,15 @@ export class Outbox {
   }
 
   private enqueue(command: 'PRIVMSG' | 'NOTICE', target: string, text: string): string[] {
+    // Only a PRIVMSG to a channel is part of a meeting; answers to one person and notices can be lost first.
+    const expendable = command === 'NOTICE' || !this.host.isChannel(target);
     const parts = splitText(text, textBudget({ command, target, ...this.host.relayPrefix() }));
-    this.push(...parts.map((part) => textLine(command, target, part)));
+    this.push(...parts.map((part) => textLine(command, target, part, expendable)));
     return parts;
   }
 
   private push(...lines: OutLine[]): void {
-    this.queue.push(...lines);
+    this.overflow.dropped(this.queue.push(...lines), this.limits.maxLines);
     this.pump();
   }
 
@@ -152,6 +161,7 @@ export class Outbox {
       if ('ping' in next) this.host.ping(`${ACK_PREFIX}${next.ping}`);
       else this.host.write(next.line);
     }
+    if (this.queue.belowHalf) this.overflow.over();
   }
 
   private later(ms: number, forPing: boolean): void {
@@ -179,8 +189,8 @@ export class Outbox {
   }
 }
 
-function textLine(command: 'PRIVMSG' | 'NOTICE', target: string, text: string): OutLine {
-  return { line: `${command} ${target} :${text}`, command, target, text };
+function textLine(command: 'PRIVMSG' | 'NOTICE', target: string, text: string, expendable: boolean): OutLine {
+  return { line: `${command} ${target} :${text}`, command, target, text, ...(expendable ? { expendable } : {}) };
 }
 
 function topicLine(channel: string, text: string): OutLine {

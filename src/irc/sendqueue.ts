@@ -1,10 +1,24 @@
-// The outgoing line queue: a token-bucket rate limit, and lines kept until the server confirms them.
+// The outgoing line queue: a token-bucket rate limit, a bounded backlog, and lines kept until the server confirms them.
 
 /** `burst` lines at once, then `linesPerSecond` on average. */
 export interface RateLimit {
   readonly burst: number;
   readonly linesPerSecond: number;
 }
+
+/** The most the queue holds; past that, lines are dropped (see SendQueue.push). */
+export interface QueueLimits {
+  /** Lines waiting, plus lines sent but not yet confirmed. */
+  readonly maxLines: number;
+  /** Expendable lines waiting. */
+  readonly maxExpendable: number;
+}
+
+/**
+ * 1,000 lines (about 1 MB at most) is more than a meeting says in a long while at any sane rate; 100
+ * expendable lines keep a flood of private questions or CTCP requests from delaying the meeting long.
+ */
+export const DEFAULT_LIMITS: QueueLimits = { maxLines: 1000, maxExpendable: 100 };
 
 /** With a long backlog, confirm at least every this many lines so that a drop resends few. */
 export const CHECKPOINT_EVERY = 20;
@@ -15,6 +29,8 @@ export interface OutLine {
   readonly command: 'PRIVMSG' | 'NOTICE' | 'TOPIC';
   readonly target: string;
   readonly text: string;
+  /** Not part of a meeting (a private answer, a notice, a CTCP reply): the first to go when the queue is full. */
+  readonly expendable?: boolean;
 }
 
 /** A line to write, a confirmation PING to send (`PING` with the checkpoint number), or how long to wait. */
@@ -36,14 +52,15 @@ interface Sent {
  * server handles a client's lines in order, so the PONG to a checkpoint PING proves every line before
  * it was processed; lines still unconfirmed when the socket drops go back to the front of the queue
  * (`requeue`) and are sent again after the reconnect. A line can thus be sent twice (the server took
- * it but died before its PONG) but is never lost. Every line and every PING takes a token: the
- * server counts them all.
+ * it but died before its PONG) but is not lost, unless the queue overflows (see push). Every line
+ * and every PING takes a token: the server counts them all.
  */
 export class SendQueue {
   private pendingLines: OutLine[] = [];
   private sent: Sent[] = [];
   /** Sent lines that no checkpoint covers yet. */
   private unpinged = 0;
+  private expendable = 0;
   private tokens: number;
   private refilledAt: number;
   private nextSeq = 1;
@@ -51,9 +68,13 @@ export class SendQueue {
   constructor(
     private readonly rate: RateLimit | null,
     now: number,
+    private readonly limits: QueueLimits = DEFAULT_LIMITS,
   ) {
     if (rate !== null && (!(rate.burst >= 1) || !(rate.linesPerSecond > 0))) {
       throw new RangeError(`rate limit needs burst >= 1 and linesPerSecond > 0, got ${JSON.stringify(rate)}`);
+    }
+    if (!(limits.maxLines >= 1) || !(limits.maxExpendable >= 1)) {
+      throw new RangeError(`queue limits need maxLines >= 1 and maxExpendable >= 1, got ${JSON.stringify(limits)}`);
     }
     this.tokens = rate?.burst ?? 0;
     this.refilledAt = now;
@@ -74,8 +95,25 @@ export class SendQueue {
     return this.unpinged > 0;
   }
 
-  push(...lines: OutLine[]): void {
-    this.pendingLines.push(...lines);
+  /** Back under half of both limits: an overflow is over. */
+  get belowHalf(): boolean {
+    return this.pendingLines.length + this.sent.length <= this.limits.maxLines / 2 && this.expendable <= this.limits.maxExpendable / 2;
+  }
+
+  /**
+   * Queues lines. Past a limit the oldest expendable waiting line goes first; then the oldest line
+   * sent but unconfirmed (it went out once, so it most likely arrived); a waiting meeting line only
+   * when nothing else is left. Returns the lines dropped.
+   */
+  push(...lines: OutLine[]): OutLine[] {
+    const dropped: OutLine[] = [];
+    for (const l of lines) {
+      this.pendingLines.push(l);
+      if (l.expendable) this.expendable += 1;
+      while (this.expendable > this.limits.maxExpendable) dropped.push(this.dropWaiting(true));
+      while (this.pendingLines.length + this.sent.length > this.limits.maxLines) dropped.push(this.dropOne());
+    }
+    return dropped;
   }
 
   /** The next thing to send now (counted as sent), the wait before it may be, or undefined when there is nothing. */
@@ -87,6 +125,7 @@ export class SendQueue {
     if (wait !== undefined) return { waitMs: wait };
     if (ping || next === undefined) return { ping: this.checkpoint() };
     this.pendingLines.shift();
+    if (next.expendable) this.expendable -= 1;
     this.sent.push({ out: next, seq: undefined });
     this.unpinged += 1;
     return { line: next };
@@ -111,6 +150,7 @@ export class SendQueue {
   requeue(now: number): number {
     const back = this.sent.map((s) => s.out);
     this.pendingLines = [...back, ...this.pendingLines];
+    this.expendable = this.pendingLines.filter((l) => l.expendable).length;
     this.sent = [];
     this.unpinged = 0;
     this.tokens = this.rate?.burst ?? 0;
@@ -138,6 +178,22 @@ export class SendQueue {
     if (this.tokens < 1) return Math.max(1, Math.ceil(((1 - this.tokens) / this.rate.linesPerSecond) * 1000));
     this.tokens -= 1;
     return undefined;
+  }
+
+  private dropWaiting(expendable: boolean): OutLine {
+    const i = expendable ? this.pendingLines.findIndex((l) => l.expendable) : 0;
+    const [line] = this.pendingLines.splice(Math.max(0, i), 1);
+    if (line === undefined) throw new Error('SendQueue: nothing to drop (a limit below 1?)');
+    if (line.expendable) this.expendable -= 1;
+    return line;
+  }
+
+  private dropOne(): OutLine {
+    if (this.expendable > 0) return this.dropWaiting(true);
+    const sent = this.sent.shift();
+    if (sent === undefined) return this.dropWaiting(false);
+    if (sent.seq === undefined) this.unpinged -= 1;
+    return sent.out;
   }
 
   private refill(now: number): void {
