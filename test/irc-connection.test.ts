@@ -1,10 +1,11 @@
-// The connection on a fake socket: joins by the server's case rules, PING/PONG tokens, a broken server, JOINs in the rate.
+// The connection on a fake socket: joins by the server's case rules, PING/PONG tokens, a broken server, resending after a reconnect, JOINs in the rate.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import IRC from 'irc-framework';
 import type { IrcConnection } from '../src/irc/connection.js';
 import type { IrcJoinFailed, IrcListener } from '../src/irc/events.js';
 import type { IrcOptions } from '../src/irc/options.js';
+import { byteLength } from '../src/irc/split.js';
 import { FakeServer, fakeConnection, settle } from './support/fakeserver.js';
 
 const open: IrcConnection[] = [];
@@ -106,6 +107,29 @@ describe('a broken server', () => {
     assert.equal(conn.currentNick, 'gavel');
     await new Promise((r) => setTimeout(r, 30)); // the regain timer runs a few times
     assert.deepEqual(server.sent('NICK', 3), [], 'on its nick: nothing to regain');
+  });
+});
+
+describe('resending after a reconnect', () => {
+  it('re-cuts unconfirmed lines for the new, longer prefix (a fallback nick, a longer host)', async () => {
+    const server = new FakeServer();
+    const conn = connection(server, { channels: ['#meet'], backoff: { minMs: 1, maxMs: 1 } });
+    joined(server, conn, ['#meet']);
+    const text = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    conn.say('#meet', text);
+    const first = server.sent('PRIVMSG');
+    assert.ok(first.length > 1);
+    for (const l of first) assert.ok(byteLength(`:gavel!g@h ${l}\r\n`) <= 512);
+    const from = server.written.length;
+    server.drop(); // no PONG came: every line is resent
+    await until(() => server.connects === 2);
+    server.feed(':irc.test 433 * gavel :Nickname is already in use');
+    assert.deepEqual(server.sent('NICK gavel_', from), ['NICK gavel_']);
+    const host = 'a-much-longer-cloak.users.example.org';
+    joined(server, conn, ['#meet'], undefined, 'gavel_', host);
+    const again = server.sent('PRIVMSG', from);
+    for (const l of again) assert.ok(byteLength(`:gavel_!g@${host} ${l}\r\n`) <= 512, `${byteLength(`:gavel_!g@${host} ${l}\r\n`)} bytes relayed`);
+    assert.equal(again.map((l) => params(l)[1]).join(' '), text, 'the text, whole and once');
   });
 });
 

@@ -1,8 +1,9 @@
-// The outbox on mocked timers: the rate limit counts its confirmation PINGs; the queue is capped.
+// The outbox on a fake socket and mocked timers: the rate limit with its PINGs, the queue cap, re-splitting when the prefix grows.
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import { Outbox } from '../src/irc/outbound.js';
 import type { RateLimit } from '../src/irc/sendqueue.js';
+import { byteLength } from '../src/irc/split.js';
 import { memoryLog } from './support/fakeserver.js';
 
 interface Sent {
@@ -34,7 +35,7 @@ function outbox(t: TestContext, rate: RateLimit | null) {
   const pong = (): void => {
     for (const s of sent) if (s.line.startsWith('PING :')) box.onPong(s.line.slice(6));
   };
-  return { box, sent, log, pass, pong };
+  return { box, sent, log, prefix, pass, pong };
 }
 
 /** No window of time holds more lines than the bucket allows: burst + rate × its length. */
@@ -111,5 +112,21 @@ describe('Outbox cap', () => {
     assert.equal(sent.filter((s) => s.line.startsWith('PRIVMSG'))[0]?.line, 'PRIVMSG #meet :line 10');
     const over = log.lines.find((l) => /dropped/.test(l.msg));
     assert.deepEqual(over?.fields.dropped, { '#meet': 10 });
+  });
+});
+
+describe('Outbox re-splitting', () => {
+  it('re-cuts queued lines that no longer fit once the relay prefix has grown (nick fallback, longer host)', (t) => {
+    const { box, sent, prefix } = outbox(t, null);
+    const text = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    box.say('#meet', text);
+    Object.assign(prefix, { nick: 'gavel_', user: '~gavel', host: 'a-much-longer-cloak.users.example.org' });
+    box.open();
+    const lines = sent.filter((s) => s.line.startsWith('PRIVMSG')).map((s) => s.line);
+    for (const l of lines) {
+      const relayed = `:${prefix.nick}!${prefix.user}@${prefix.host} ${l}\r\n`;
+      assert.ok(byteLength(relayed) <= 512, `relayed line of ${byteLength(relayed)} bytes`);
+    }
+    assert.equal(lines.map((l) => l.slice('PRIVMSG #meet :'.length)).join(' '), text, 'nothing lost or repeated');
   });
 });

@@ -132,6 +132,15 @@ describe('SendQueue', () => {
     assert.deepEqual(q.push(out('m7')).map((l) => l.text), ['m2'], 'only meeting lines left: the oldest goes');
     assert.deepEqual(q.outstanding().map((l) => l.text), ['m3', 'm4', 'm5', 'm6', 'm7']);
   });
+
+  it('re-cuts the next line when it no longer fits, keeping the order and the rate', () => {
+    const q = new SendQueue({ burst: 2, linesPerSecond: 1 }, 0);
+    q.push(out('aaaa bbbb', true), out('c'));
+    const fit = (o: OutLine): readonly OutLine[] => (o.text.length > 4 ? o.text.split(' ').map((t) => out(t, o.expendable)) : [o]);
+    assert.deepEqual(drain(q, 0, { fit }), ['aaaa', 'bbbb']);
+    assert.equal(q.pending, 1);
+    assert.deepEqual(drain(q, 2000, { fit }), ['c', 'PING 1']);
+  });
 });
 
 describe('backoffDelay', () => {

@@ -2,7 +2,7 @@
 import type { Logger } from '../log.js';
 import { OverflowReport } from './overflow.js';
 import { DEFAULT_LIMITS, SendQueue, type OutLine, type QueueLimits, type RateLimit } from './sendqueue.js';
-import { splitText, textBudget, truncateBytes } from './split.js';
+import { byteLength, splitText, textBudget, truncateBytes } from './split.js';
 
 export interface OutboxHost {
   /** Writes one raw line to the socket. */
@@ -57,7 +57,7 @@ export class Outbox {
 
   /** An empty text clears the topic; a long one is cut to what the server keeps. */
   topic(channel: string, text: string): string {
-    const budget = textBudget({ command: 'TOPIC', target: channel, ...this.host.relayPrefix() });
+    const budget = this.budget('TOPIC', channel);
     const max = Math.min(budget, this.host.topicLength() ?? budget);
     const clean = truncateBytes(text.replace(/[\0\r\n]+/g, ' '), max);
     this.push(topicLine(channel, clean));
@@ -130,7 +130,7 @@ export class Outbox {
   private enqueue(command: 'PRIVMSG' | 'NOTICE', target: string, text: string): string[] {
     // Only a PRIVMSG to a channel is part of a meeting; answers to one person and notices can be lost first.
     const expendable = command === 'NOTICE' || !this.host.isChannel(target);
-    const parts = splitText(text, textBudget({ command, target, ...this.host.relayPrefix() }));
+    const parts = splitText(text, this.budget(command, target));
     this.push(...parts.map((part) => textLine(command, target, part, expendable)));
     return parts;
   }
@@ -138,6 +138,20 @@ export class Outbox {
   private push(...lines: OutLine[]): void {
     this.overflow.dropped(this.queue.push(...lines), this.limits.maxLines);
     this.pump();
+  }
+
+  /** Bytes of text a line to `target` may have, with the relay prefix as it is now. */
+  private budget(command: OutLine['command'], target: string): number {
+    return textBudget({ command, target, ...this.host.relayPrefix() });
+  }
+
+  /** A queued line cut for an older, shorter prefix (before a reconnect on a fallback nick, or a new host) is cut again. */
+  private fit(out: OutLine): readonly OutLine[] {
+    const budget = this.budget(out.command, out.target);
+    if (byteLength(out.text) <= budget) return [out];
+    const command = out.command;
+    if (command === 'TOPIC') return [topicLine(out.target, truncateBytes(out.text, budget))];
+    return splitText(out.text, budget).map((part) => textLine(command, out.target, part, out.expendable === true));
   }
 
   /**
@@ -149,7 +163,7 @@ export class Outbox {
     if (!this.ready || (this.timer !== undefined && !this.timerForPing)) return;
     this.clearTimer();
     for (;;) {
-      const next = this.queue.take(this.host.clock(), { idle });
+      const next = this.queue.take(this.host.clock(), { idle, fit: (o) => this.fit(o) });
       if (next === undefined) {
         if (this.queue.needsCheckpoint) this.later(0, true);
         break;

@@ -39,6 +39,8 @@ export type Take = { readonly line: OutLine } | { readonly ping: number } | { re
 export interface TakeOptions {
   /** False while more lines may still come this tick: an empty queue is then no reason to spend a PING yet. */
   readonly idle?: boolean;
+  /** Re-cuts a line for the prefix the server will relay it with now (it may have grown since it was cut). */
+  readonly fit?: (out: OutLine) => readonly OutLine[];
 }
 
 interface Sent {
@@ -119,6 +121,7 @@ export class SendQueue {
   /** The next thing to send now (counted as sent), the wait before it may be, or undefined when there is nothing. */
   take(now: number, options: TakeOptions = {}): Take | undefined {
     const ping = this.unpinged >= CHECKPOINT_EVERY || (this.unpinged > 0 && this.pendingLines.length === 0 && options.idle !== false);
+    if (!ping && options.fit) this.refit(options.fit);
     const next = this.pendingLines[0];
     if (!ping && next === undefined) return undefined;
     const wait = this.spend(now);
@@ -178,6 +181,17 @@ export class SendQueue {
     if (this.tokens < 1) return Math.max(1, Math.ceil(((1 - this.tokens) / this.rate.linesPerSecond) * 1000));
     this.tokens -= 1;
     return undefined;
+  }
+
+  /** Replaces the first waiting line by its re-cut pieces, until it fits as it is. */
+  private refit(fit: (out: OutLine) => readonly OutLine[]): void {
+    for (let next = this.pendingLines[0]; next !== undefined; next = this.pendingLines[0]) {
+      const parts = fit(next);
+      if (parts.length === 1 && parts[0] === next) return;
+      this.pendingLines.splice(0, 1, ...parts);
+      this.expendable += parts.filter((p) => p.expendable).length - (next.expendable ? 1 : 0);
+      if (parts.length > 0) return;
+    }
   }
 
   private dropWaiting(expendable: boolean): OutLine {
