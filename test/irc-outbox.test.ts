@@ -130,3 +130,27 @@ describe('Outbox re-splitting', () => {
     assert.equal(lines.map((l) => l.slice('PRIVMSG #meet :'.length)).join(' '), text, 'nothing lost or repeated');
   });
 });
+
+describe('Outbox targets', () => {
+  it('refuses a target the server would read as more than a target, logging it, instead of sending a forged line', (t) => {
+    const { box, sent, log } = outbox(t, null);
+    box.open();
+    for (const target of ['', '#a b', 'alice\r\nQUIT :bye', ':alice', 'x\0y']) {
+      assert.deepEqual(box.say(target, 'hello'), []);
+      assert.deepEqual(box.notice(target, 'hello'), []);
+      assert.equal(box.topic(target, 'hello'), '');
+    }
+    assert.equal(sent.length, 0);
+    assert.equal(log.lines.filter((l) => l.level === 'error').length, 15);
+    box.say('#ok', 'hello');
+    assert.deepEqual(sent.map((s) => s.line), ['PRIVMSG #ok :hello']);
+  });
+
+  it('gives every line some text even when the server claims an absurd prefix length', (t) => {
+    const { box, sent, prefix } = outbox(t, null);
+    Object.assign(prefix, { host: 'h'.repeat(1000) });
+    box.open();
+    assert.doesNotThrow(() => box.say('#meet', 'x'.repeat(200)));
+    assert.deepEqual(sent.filter((s) => s.line.startsWith('PRIVMSG')).map((s) => s.line.length - 'PRIVMSG #meet :'.length), [64, 64, 64, 8]);
+  });
+});

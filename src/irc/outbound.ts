@@ -20,6 +20,13 @@ export interface OutboxHost {
 }
 
 const ACK_PREFIX = 'gavel-ack-';
+/**
+ * The least text a line is given, whatever the server claims its nick, user and host lengths are
+ * (an absurd ISUPPORT must not make splitting impossible; the real prefix is known once we have joined).
+ */
+const MIN_TEXT_BYTES = 64;
+/** A target the server would read as something else: empty, with a space, a line break or a NUL, or starting with ':'. */
+const BAD_TARGET = /^$|^:|[\s\0]/;
 
 export class Outbox {
   private readonly queue: SendQueue;
@@ -57,6 +64,7 @@ export class Outbox {
 
   /** An empty text clears the topic; a long one is cut to what the server keeps. */
   topic(channel: string, text: string): string {
+    if (this.refused(channel)) return '';
     const budget = this.budget('TOPIC', channel);
     const max = Math.min(budget, this.host.topicLength() ?? budget);
     const clean = truncateBytes(text.replace(/[\0\r\n]+/g, ' '), max);
@@ -128,6 +136,7 @@ export class Outbox {
   }
 
   private enqueue(command: 'PRIVMSG' | 'NOTICE', target: string, text: string): string[] {
+    if (this.refused(target)) return [];
     // Only a PRIVMSG to a channel is part of a meeting; answers to one person and notices can be lost first.
     const expendable = command === 'NOTICE' || !this.host.isChannel(target);
     const parts = splitText(text, this.budget(command, target));
@@ -140,9 +149,15 @@ export class Outbox {
     this.pump();
   }
 
+  private refused(target: string): boolean {
+    if (!BAD_TARGET.test(target)) return false;
+    this.host.logger.error('not sending to a malformed target', { target: JSON.stringify(target) });
+    return true;
+  }
+
   /** Bytes of text a line to `target` may have, with the relay prefix as it is now. */
   private budget(command: OutLine['command'], target: string): number {
-    return textBudget({ command, target, ...this.host.relayPrefix() });
+    return Math.max(MIN_TEXT_BYTES, textBudget({ command, target, ...this.host.relayPrefix() }));
   }
 
   /** A queued line cut for an older, shorter prefix (before a reconnect on a fallback nick, or a new host) is cut again. */
