@@ -3,7 +3,7 @@ import { Client } from 'irc-framework';
 import { GAVEL_VERSION } from '../core/config.js';
 import { nullLogger, type Logger } from '../log.js';
 import { ChannelBook } from './channels.js';
-import type { IrcListener } from './events.js';
+import { emitTo, type IrcEvents, type IrcListener } from './events.js';
 import { attachInbound, type InboundHost } from './inbound.js';
 import { casemapping, isChannelName, isupportNumber, relayPrefix } from './isupport.js';
 import { JoinTracker } from './joins.js';
@@ -13,8 +13,6 @@ import { Outbox } from './outbound.js';
 import { ConnectionTimers } from './timers.js';
 import { backoffDelay, Cooldown } from './policy.js';
 import { DEFAULT_LIMITS, type OutLine } from './sendqueue.js';
-
-type Events = { [K in keyof IrcListener]-?: Parameters<NonNullable<IrcListener[K]>>[0] };
 
 export class IrcConnection {
   private readonly client = new Client();
@@ -246,14 +244,8 @@ export class IrcConnection {
     if (lost.length > 0) this.log.error('quitting with lines not confirmed by the server', { why, lines: lost.length, first: lost[0]?.line });
   }
 
-  private emit<K extends keyof Events>(name: K, event: Events[K]): void {
-    const fn = this.listener[name] as ((e: Events[K]) => void) | undefined;
-    if (fn === undefined) return;
-    try {
-      fn.call(this.listener, event);
-    } catch (cause) {
-      this.log.error('listener failed', { event: name, error: cause });
-    }
+  private emit<K extends keyof IrcEvents>(name: K, event: IrcEvents[K]): void {
+    emitTo(this.listener, this.log, name, event);
   }
 
   private inboundHost(): InboundHost {

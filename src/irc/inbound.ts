@@ -2,9 +2,7 @@
 import type { Client, CtcpRequestEvent, IrcErrorEvent, JoinEvent, KickEvent, MessageEvent, NickEvent, PartEvent, QuitEvent, TopicEvent, UserlistEvent } from 'irc-framework';
 import type { Logger } from '../log.js';
 import type { ChannelBook } from './channels.js';
-import type { IrcListener } from './events.js';
-
-type Events = { [K in keyof IrcListener]-?: Parameters<NonNullable<IrcListener[K]>>[0] };
+import type { IrcEvents as Events } from './events.js';
 
 /** What the handlers need from the connection that owns them. */
 export interface InboundHost {
