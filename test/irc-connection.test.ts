@@ -1,4 +1,4 @@
-// The connection on a fake socket: joins by the server's case rules, PING/PONG tokens, a broken server, resending after a reconnect, JOINs in the rate.
+// The connection on a fake socket: joins by the server's case rules, PING/PONG tokens, forced parts, resending after a reconnect, JOINs in the rate, a broken server.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import IRC from 'irc-framework';
@@ -107,6 +107,21 @@ describe('a broken server', () => {
     assert.equal(conn.currentNick, 'gavel');
     await new Promise((r) => setTimeout(r, 30)); // the regain timer runs a few times
     assert.deepEqual(server.sent('NICK', 3), [], 'on its nick: nothing to regain');
+  });
+});
+
+describe('leaving a configured channel', () => {
+  it('after a forced PART (SAPART, an op REMOVE), holds its lines, joins again, then sends them', async () => {
+    const server = new FakeServer();
+    const conn = connection(server, { channels: ['#meet'], rejoinAfterKickMs: 20 });
+    joined(server, conn, ['#meet']);
+    const from = server.written.length;
+    server.feed(':gavel!g@h PART #meet :Removed by alice');
+    conn.say('#meet', 'after the part');
+    assert.deepEqual(server.sent('PRIVMSG', from), [], 'held until back in the channel');
+    await until(() => server.sent('JOIN', from).length === 1);
+    server.feed(':gavel!g@h JOIN #meet');
+    assert.deepEqual(server.sent('PRIVMSG', from), ['PRIVMSG #meet :after the part']);
   });
 });
 

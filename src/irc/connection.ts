@@ -262,8 +262,9 @@ export class IrcConnection {
         this.self = { user, host };
         this.joins.settled(channel);
       },
-      selfLeft: (channel, reason) => {
-        if (reason !== 'kick' || !this.book.isConfigured(channel)) return;
+      selfLeft: (channel) => {
+        // The bot never parts on its own: a PART of ours is forced (SAPART, or an op's REMOVE), like a kick.
+        if (!this.book.isConfigured(channel)) return;
         // Lines for the channel wait until we are back (or give up), instead of being refused.
         this.joins.expect([channel], false);
         this.timers.later(this.timings.rejoinAfterKickMs, () => this.joins.join([channel]));
