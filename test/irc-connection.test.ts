@@ -1,4 +1,4 @@
-// The connection on a fake socket: joins by the server's case rules, PING/PONG tokens, forced parts, resending after a reconnect, JOINs in the rate, a broken server.
+// The connection on a fake socket: joins by the server's case rules, PING/PONG tokens, forced parts, resending after a reconnect, a new host, JOINs in the rate, a broken server.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import IRC from 'irc-framework';
@@ -145,6 +145,24 @@ describe('resending after a reconnect', () => {
     const again = server.sent('PRIVMSG', from);
     for (const l of again) assert.ok(byteLength(`:gavel_!g@${host} ${l}\r\n`) <= 512, `${byteLength(`:gavel_!g@${host} ${l}\r\n`)} bytes relayed`);
     assert.equal(again.map((l) => params(l)[1]).join(' '), text, 'the text, whole and once');
+  });
+});
+
+describe('our host changing', () => {
+  it('cuts lines for the cloak or vhost the server announces after the join (396)', async () => {
+    const server = new FakeServer();
+    const conn = connection(server, { channels: ['#meet'] });
+    joined(server, conn, ['#meet']);
+    const cloak = 'gavel.bot.users.a-long-network-name.example.org';
+    server.feed(`:irc.test 396 gavel ${cloak} :is now your displayed host`);
+    const text = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    conn.say('#meet', text);
+    for (const l of server.sent('PRIVMSG')) assert.ok(byteLength(`:gavel!g@${cloak} ${l}\r\n`) <= 512, `${byteLength(`:gavel!g@${cloak} ${l}\r\n`)} bytes relayed`);
+    const from = server.written.length;
+    server.feed(`:irc.test 396 gavel ~gavel@x.${cloak} :is now your displayed host`);
+    conn.say('#meet', text);
+    const prefix = `:gavel!~gavel@x.${cloak}`;
+    for (const l of server.sent('PRIVMSG', from)) assert.ok(byteLength(`${prefix} ${l}\r\n`) <= 512, 'the user@host form is read too');
   });
 });
 

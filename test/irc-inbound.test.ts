@@ -19,6 +19,7 @@ function inboundHost(emit: InboundHost['emit'], logger = new MemoryLogger(), ove
     channelName: (n) => n,
     same: (a, b) => foldCase(a) === foldCase(b),
     selfJoined: () => undefined,
+    selfHost: () => undefined,
     selfLeft: () => undefined,
     joinFailed: () => undefined,
     topicRefused: () => undefined,

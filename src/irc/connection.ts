@@ -262,6 +262,9 @@ export class IrcConnection {
         this.self = { user, host };
         this.joins.settled(channel);
       },
+      selfHost: (host, user) => {
+        if (this.self) this.self = { user: user ?? this.self.user, host };
+      },
       selfLeft: (channel) => {
         // The bot never parts on its own: a PART of ours is forced (SAPART, or an op's REMOVE), like a kick.
         if (!this.book.isConfigured(channel)) return;

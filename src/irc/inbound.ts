@@ -1,5 +1,5 @@
 // Turns irc-framework's events into the adapter's normalised events, keeping the channel book current.
-import type { Client, CtcpRequestEvent, IrcErrorEvent, JoinEvent, KickEvent, MessageEvent, NickEvent, PartEvent, QuitEvent, TopicEvent, UserlistEvent } from 'irc-framework';
+import type { Client, CtcpRequestEvent, DisplayedHostEvent, IrcErrorEvent, JoinEvent, KickEvent, MessageEvent, NickEvent, PartEvent, QuitEvent, TopicEvent, UserlistEvent } from 'irc-framework';
 import type { Logger } from '../log.js';
 import type { ChannelBook } from './channels.js';
 import type { IrcEvents as Events } from './events.js';
@@ -17,6 +17,8 @@ export interface InboundHost {
   channelName(name: string): string;
   same(a: string, b: string): boolean;
   selfJoined(channel: string, user: string, host: string): void;
+  /** The server shows us with a new host now (and user, when it says). */
+  selfHost(host: string, user: string | undefined): void;
   selfLeft(channel: string, reason: 'part' | 'kick'): void;
   joinFailed(channel: string, reason: string): void;
   topicRefused(channel: string, reason: string): void;
@@ -175,6 +177,13 @@ export function attachInbound(client: Client, h: InboundHost): void {
     h.book.setMembers(channel, e.users.map((u) => u.nick));
     // The server sends the topic (332) before the names; none by now means the channel has none.
     if (h.book.has(channel) && h.book.topic(channel) === undefined) h.book.setTopic(channel, '');
+  }));
+
+  client.on('displayed host', guarded(h, 'displayed host', (e: DisplayedHostEvent) => {
+    // A cloak or vhost set after we joined makes our relayed lines longer: they are cut for it from now on.
+    if (typeof e.hostname !== 'string' || e.hostname === '' || !h.same(e.nick, h.ownNick())) return;
+    const at = e.hostname.lastIndexOf('@');
+    h.selfHost(e.hostname.slice(at + 1), at > 0 ? e.hostname.slice(0, at) : undefined);
   }));
 
   client.on('irc error', guarded(h, 'irc error', (e: IrcErrorEvent) => {
