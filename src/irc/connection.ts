@@ -95,7 +95,10 @@ export class IrcConnection {
     this.open();
   }
 
-  /** Says `text` in a channel (or to a nick): split to fit, queued, sent once joined. Returns the lines as they will be sent. */
+  /**
+   * Says `text` in a channel (or to a nick): split to fit, queued, sent once joined. Returns the lines
+   * as cut now (a line cut again before it goes, because our prefix grew, is sent in more pieces).
+   */
   say(target: string, text: string): string[] {
     return this.outbox.say(target, text);
   }
