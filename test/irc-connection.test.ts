@@ -1,4 +1,4 @@
-// The connection on a fake socket: joins by the server's case rules, PING/PONG tokens, forced parts, resending after a reconnect, a new host, JOINs in the rate, a broken server.
+// The connection on a fake socket: case rules in joins, PING/PONG tokens, forced parts, resends, host changes, rate, broken servers.
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import IRC from 'irc-framework';

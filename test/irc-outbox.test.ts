@@ -82,7 +82,7 @@ describe('Outbox cap', () => {
     assert.ok(box.pending <= 1000, `queue bounded, has ${box.pending}`);
     const full = log.lines.filter((l) => l.level === 'warn' && /queue full/.test(l.msg));
     assert.equal(full.length, 1, 'one warning for the whole episode');
-    assert.ok(typeof full[0]?.fields.target === 'string', 'the warning names a target');
+    assert.deepEqual(full[0]?.fields, { target: 'mallory0', maxLines: 1000, maxExpendable: 100 }, 'the warning names the first target dropped, and the limits');
 
     box.open();
     for (let s = 0; s < 400 && box.pending + box.unconfirmed > 0; s++) {

@@ -145,7 +145,7 @@ export class Outbox {
   }
 
   private push(...lines: OutLine[]): void {
-    this.overflow.dropped(this.queue.push(...lines), this.limits.maxLines);
+    this.overflow.dropped(this.queue.push(...lines), this.limits);
     this.pump();
   }
 

@@ -1,6 +1,6 @@
 // Reports an overflow of the outgoing queue: one warning when lines start being dropped, one with the counts when it is over.
 import type { Logger } from '../log.js';
-import type { OutLine } from './sendqueue.js';
+import type { OutLine, QueueLimits } from './sendqueue.js';
 
 /** The targets named in the closing report; the rest are summed (a flood from many nicks must not make a huge log line). */
 const TARGETS_REPORTED = 10;
@@ -15,12 +15,12 @@ export class OverflowReport {
     return this.counts !== undefined;
   }
 
-  dropped(lines: readonly OutLine[], limit: number): void {
+  dropped(lines: readonly OutLine[], limits: QueueLimits): void {
     const first = lines[0];
     if (first === undefined) return;
     if (this.counts === undefined) {
       this.counts = new Map();
-      this.logger.warn('outgoing queue full: dropping the oldest lines, meeting lines last', { target: first.target, limit });
+      this.logger.warn('outgoing queue full: dropping the oldest lines, meeting lines last', { target: first.target, ...limits });
     }
     for (const l of lines) this.counts.set(l.target, (this.counts.get(l.target) ?? 0) + 1);
   }
