@@ -27,10 +27,28 @@ export class ChannelBook {
   private readonly byKey = new Map<string, Channel>();
 
   /** `casemapping` is read at each use: the server announces it after registration. */
-  constructor(private readonly casemapping: () => string = () => 'rfc1459') {}
+  constructor(
+    private readonly casemapping: () => string = () => 'rfc1459',
+    private readonly configured: readonly string[] = [],
+  ) {}
 
   key(name: string): string {
     return foldCase(name, this.casemapping());
+  }
+
+  /** The same nick or channel, by the case rules known now. */
+  same(a: string, b: string): boolean {
+    return this.key(a) === this.key(b);
+  }
+
+  /** One of the channels the bot is configured to join. */
+  isConfigured(name: string): boolean {
+    return this.configured.some((c) => this.same(c, name));
+  }
+
+  /** The configured spelling of a channel, else as given. */
+  spelling(name: string): string {
+    return this.configured.find((c) => this.same(c, name)) ?? name;
   }
 
   /** We are in `name` now (a fresh member list and no topic until the server sends it). */

@@ -3,7 +3,7 @@ import { Client } from 'irc-framework';
 import { GAVEL_VERSION } from '../core/config.js';
 import { nullLogger, type Logger } from '../log.js';
 import { ChannelBook } from './channels.js';
-import type { IrcListener } from './events.js';
+import { emitTo, type IrcEvents, type IrcListener } from './events.js';
 import { attachInbound, type InboundHost } from './inbound.js';
 import { casemapping, isChannelName, isupportNumber, relayPrefix } from './isupport.js';
 import { JoinTracker } from './joins.js';
@@ -12,9 +12,7 @@ import { clientOptions, resolveTimings, type IrcDeps, type IrcOptions, type Reso
 import { Outbox } from './outbound.js';
 import { ConnectionTimers } from './timers.js';
 import { backoffDelay, Cooldown } from './policy.js';
-import type { OutLine } from './sendqueue.js';
-
-type Events = { [K in keyof IrcListener]-?: Parameters<NonNullable<IrcListener[K]>>[0] };
+import { DEFAULT_LIMITS, type OutLine } from './sendqueue.js';
 
 export class IrcConnection {
   private readonly client = new Client();
@@ -44,28 +42,28 @@ export class IrcConnection {
   constructor(
     private readonly options: IrcOptions,
     private readonly listener: IrcListener,
-    deps: IrcDeps = {},
+    private readonly deps: IrcDeps = {},
   ) {
     this.clock = deps.clock ?? Date.now;
     this.random = deps.random ?? Math.random;
     this.log = (deps.logger ?? nullLogger).child({ component: 'irc', server: `${options.host}:${options.port}` });
     this.timings = resolveTimings(options);
     const isupport = (): Readonly<Record<string, unknown>> => this.client.network.options;
-    this.book = new ChannelBook(() => casemapping(isupport()));
+    this.book = new ChannelBook(() => casemapping(isupport()), options.channels);
     this.outbox = new Outbox(options.rateLimit, {
       write: (out) => this.writeLine(out),
       ping: (token) => this.client.raw(`PING :${token}`),
       clock: this.clock,
       relayPrefix: () => relayPrefix(isupport(), this.nick, this.self, options.nick),
       topicLength: () => isupportNumber(isupport(), 'TOPICLEN'),
+      isChannel: (t) => isChannelName(isupport(), t),
       logger: this.log,
-    });
+    }, { ...DEFAULT_LIMITS, ...options.queueLimits });
     const later = (ms: number, fn: () => void): NodeJS.Timeout => this.timers.later(ms, fn);
     const cancel = (t: NodeJS.Timeout | undefined): void => this.timers.cancel(t);
     this.joins = new JoinTracker({
-      key: (c) => this.book.key(c),
-      name: (k) => this.channelName(k),
-      send: (line) => this.client.raw(line),
+      same: (a, b) => this.book.same(a, b),
+      send: (line) => this.control(line),
       later,
       cancel,
       hold: () => this.outbox.hold(),
@@ -77,8 +75,8 @@ export class IrcConnection {
       wanted: options.nick,
       current: () => this.nick,
       registered: () => this.registeredAt !== undefined,
-      change: (n) => this.client.changeNick(n),
-      same: (a, b) => this.same(a, b),
+      change: (n) => this.control(`NICK ${n}`),
+      same: (a, b) => this.book.same(a, b),
       nickLength: () => isupportNumber(isupport(), 'NICKLEN'),
       random: this.random,
       later,
@@ -97,7 +95,10 @@ export class IrcConnection {
     this.open();
   }
 
-  /** Says `text` in a channel (or to a nick): split to fit, queued, sent once joined. Returns the lines as they will be sent. */
+  /**
+   * Says `text` in a channel (or to a nick): split to fit, queued, sent once joined. Returns the lines
+   * as cut now (a line cut again before it goes, because our prefix grew, is sent in more pieces).
+   */
   say(target: string, text: string): string[] {
     return this.outbox.say(target, text);
   }
@@ -174,17 +175,18 @@ export class IrcConnection {
     this.nicks.reset();
     const o = this.options;
     this.log.info('connecting', { tls: o.tls, nick: o.nick });
-    this.client.connect(clientOptions(o, this.timings));
+    this.client.connect(clientOptions(o, this.timings, this.deps));
   }
 
   private attachLifecycle(): void {
     const c = this.client;
     c.requestCap(['account-tag', 'server-time']);
     c.on('registered', (e) => {
-      this.nick = e.nick;
+      // A 001 without our nick (a broken server) must not leave it undefined for the timers that compare it.
+      this.nick = typeof e.nick === 'string' && e.nick !== '' ? e.nick : this.options.nick;
       this.registeredAt = this.clock();
-      this.log.info('registered', { nick: e.nick, account: this.account });
-      this.emit('onConnected', { nick: e.nick, ...(this.account ? { account: this.account } : {}), time: this.clock() });
+      this.log.info('registered', { nick: this.nick, account: this.account });
+      this.emit('onConnected', { nick: this.nick, ...(this.account ? { account: this.account } : {}), time: this.clock() });
       this.joins.expect(this.options.channels, true);
       this.nicks.registered();
     });
@@ -224,6 +226,12 @@ export class IrcConnection {
     }, wait);
   }
 
+  /** A line of our own outside the queue (JOIN, NICK): sent now, and counted against the rate limit. */
+  private control(line: string): void {
+    this.outbox.charge();
+    this.client.raw(line);
+  }
+
   private writeLine(out: OutLine): void {
     if (out.command === 'TOPIC') this.lastTopic.set(this.book.key(out.target), out.text);
     this.client.raw(out.line);
@@ -239,27 +247,8 @@ export class IrcConnection {
     if (lost.length > 0) this.log.error('quitting with lines not confirmed by the server', { why, lines: lost.length, first: lost[0]?.line });
   }
 
-  private same(a: string, b: string): boolean {
-    return this.book.key(a) === this.book.key(b);
-  }
-
-  private isConfigured(channel: string): boolean {
-    return this.options.channels.some((c) => this.same(c, channel));
-  }
-
-  /** The configured spelling of a channel, else as given. */
-  private channelName(name: string): string {
-    return this.options.channels.find((c) => this.same(c, name)) ?? name;
-  }
-
-  private emit<K extends keyof Events>(name: K, event: Events[K]): void {
-    const fn = this.listener[name] as ((e: Events[K]) => void) | undefined;
-    if (fn === undefined) return;
-    try {
-      fn.call(this.listener, event);
-    } catch (cause) {
-      this.log.error('listener failed', { event: name, error: cause });
-    }
+  private emit<K extends keyof IrcEvents>(name: K, event: IrcEvents[K]): void {
+    emitTo(this.listener, this.log, name, event);
   }
 
   private inboundHost(): InboundHost {
@@ -270,14 +259,18 @@ export class IrcConnection {
       ownNick: () => this.nick,
       setOwnNick: (n) => (this.nick = n),
       isChannel: (t) => isChannelName(this.client.network.options, t),
-      channelName: (n) => this.channelName(n),
-      same: (a, b) => this.same(a, b),
+      channelName: (n) => this.book.spelling(n),
+      same: (a, b) => this.book.same(a, b),
       selfJoined: (channel, user, host) => {
         this.self = { user, host };
         this.joins.settled(channel);
       },
-      selfLeft: (channel, reason) => {
-        if (reason !== 'kick' || !this.isConfigured(channel)) return;
+      selfHost: (host, user) => {
+        if (this.self) this.self = { user: user ?? this.self.user, host };
+      },
+      selfLeft: (channel) => {
+        // The bot never parts on its own: a PART of ours is forced (SAPART, or an op's REMOVE), like a kick.
+        if (!this.book.isConfigured(channel)) return;
         // Lines for the channel wait until we are back (or give up), instead of being refused.
         this.joins.expect([channel], false);
         this.timers.later(this.timings.rejoinAfterKickMs, () => this.joins.join([channel]));

@@ -1,4 +1,5 @@
 // The events the IRC adapter reports, normalised, and the one listener interface that receives them.
+import type { Logger } from '../log.js';
 
 /** A line said in a channel: a PRIVMSG, or a CTCP ACTION (`/me`). */
 export interface IrcLine {
@@ -111,4 +112,18 @@ export interface IrcListener {
   /** Registered with the server (before the channels are joined). */
   onConnected?(e: IrcConnected): void;
   onDisconnected?(e: IrcDisconnected): void;
+}
+
+/** Each listener method's event type, by method name. */
+export type IrcEvents = { [K in keyof IrcListener]-?: Parameters<NonNullable<IrcListener[K]>>[0] };
+
+/** Calls the listener's method for `name`, if it has one; what it throws is logged, never passed on to irc-framework. */
+export function emitTo<K extends keyof IrcEvents>(listener: IrcListener, log: Logger, name: K, event: IrcEvents[K]): void {
+  const fn = listener[name] as ((e: IrcEvents[K]) => void) | undefined;
+  if (fn === undefined) return;
+  try {
+    fn.call(listener, event);
+  } catch (cause) {
+    log.error('listener failed', { event: name, error: cause });
+  }
 }

@@ -1,10 +1,8 @@
 // Turns irc-framework's events into the adapter's normalised events, keeping the channel book current.
-import type { Client, CtcpRequestEvent, JoinEvent, KickEvent, MessageEvent, NickEvent, PartEvent, QuitEvent, TopicEvent, UserlistEvent } from 'irc-framework';
+import type { Client, CtcpRequestEvent, DisplayedHostEvent, IrcErrorEvent, JoinEvent, KickEvent, MessageEvent, NickEvent, PartEvent, QuitEvent, TopicEvent, UserlistEvent } from 'irc-framework';
 import type { Logger } from '../log.js';
 import type { ChannelBook } from './channels.js';
-import type { IrcListener } from './events.js';
-
-type Events = { [K in keyof IrcListener]-?: Parameters<NonNullable<IrcListener[K]>>[0] };
+import type { IrcEvents as Events } from './events.js';
 
 /** What the handlers need from the connection that owns them. */
 export interface InboundHost {
@@ -19,6 +17,8 @@ export interface InboundHost {
   channelName(name: string): string;
   same(a: string, b: string): boolean;
   selfJoined(channel: string, user: string, host: string): void;
+  /** The server shows us with a new host now (and user, when it says). */
+  selfHost(host: string, user: string | undefined): void;
   selfLeft(channel: string, reason: 'part' | 'kick'): void;
   joinFailed(channel: string, reason: string): void;
   topicRefused(channel: string, reason: string): void;
@@ -37,15 +37,25 @@ function accountOf(e: { account?: string | false }): { account?: string } {
   return typeof e.account === 'string' && e.account !== '' && e.account !== '*' ? { account: e.account } : {};
 }
 
+/**
+ * A CTCP ACTION (`/me`) as common clients read it: the command in any case (irc-framework already
+ * upper-cases it when the closing \x01 is there), and the closing \x01 optional, since some clients
+ * cut long actions without it (modern.ircdocs.horse/ctcp: parsers SHOULD accept a missing one).
+ * An empty action is an action with no text.
+ */
+const ACTION = /^\x01ACTION(?: (.*?))?\x01?$/is;
+
 function onMessage(h: InboundHost, e: MessageEvent, kind: 'message' | 'action'): void {
   if (e.from_server || !e.nick) return;
   let text = e.message;
-  // An ACTION without its closing \x01 (some clients send that) arrives as a privmsg.
-  if (kind === 'message' && text.startsWith('\x01ACTION ')) {
+  if (kind === 'action') {
+    // irc-framework cuts "\x01ACTION\x01" to "\x01" (it assumes a space after ACTION).
+    if (text === '\x01') text = '';
+  } else if (text.startsWith('\x01')) {
+    const action = ACTION.exec(text);
+    if (action === null) return; // another CTCP request: not part of the conversation
     kind = 'action';
-    text = text.slice(8).replace(/\x01$/, '');
-  } else if (kind === 'message' && text.startsWith('\x01')) {
-    return; // another CTCP request: not part of the conversation
+    text = action[1] ?? '';
   }
   const time = h.clock();
   if (h.isChannel(e.target)) {
@@ -66,15 +76,40 @@ function guarded<E>(h: InboundHost, event: string, fn: (e: E) => void): (e: E) =
   };
 }
 
+/** What the raw middleware does before irc-framework sees a line; false drops the line. */
+function screen(client: Client, h: InboundHost, command: string, params: readonly string[], rawLine: string): boolean {
+  // irc-framework throws on a PRIVMSG or NOTICE without its text: such lines never reach it.
+  if ((command === 'PRIVMSG' || command === 'NOTICE') && params.length < 2) {
+    h.logger.warn('ignored a malformed message from the server', { line: rawLine.slice(0, 200) });
+    return false;
+  }
+  if (command === 'PING') {
+    // The token is the last parameter (`PING :tok`, or `:srv PING srv :tok`). irc-framework would
+    // answer `PONG tok`, without the colon, so a token with a space, or starting with ':', would
+    // come back cut or changed; we answer, and its handler does not run (no second PONG; its
+    // ping-timeout timer is reset by every other line, and by the PONGs to its own PINGs).
+    const token = params.at(-1);
+    if (token === undefined) h.logger.warn('ignored a PING without a token', { line: rawLine.slice(0, 200) });
+    else client.raw(`PONG :${token}`);
+    return false;
+  }
+  // The token is the last parameter here too: InspIRCd and most servers send `:srv PONG srv :tok`,
+  // some just `PONG :tok` (irc-framework's pong event reads params[1], missing the latter).
+  if (command === 'PONG') h.pong(params.at(-1));
+  return true;
+}
+
 export function attachInbound(client: Client, h: InboundHost): void {
-  // irc-framework itself throws on a PRIVMSG or NOTICE without its text: such lines never reach it.
   client.use((_client, raw) =>
     raw.use((command, message, rawLine, _c, next) => {
-      if ((command === 'PRIVMSG' || command === 'NOTICE') && message.params.length < 2) {
-        h.logger.warn('ignored a malformed message from the server', { line: rawLine.slice(0, 200) });
-        return;
+      if (!screen(client, h, command, message.params, rawLine)) return;
+      // irc-framework's own handlers throw on some malformed lines (a 301 or CAP without parameters…);
+      // uncaught here, the middleware runner would print the stack to stdout, in the middle of the log.
+      try {
+        next();
+      } catch (err) {
+        h.logger.warn('ignored a malformed message from the server', { command, line: rawLine.slice(0, 200), err: err as Error });
       }
-      next();
     }),
   );
   client.on('ctcp request', guarded(h, 'ctcp request', (e: CtcpRequestEvent) => {
@@ -84,6 +119,8 @@ export function attachInbound(client: Client, h: InboundHost): void {
   client.on('action', guarded(h, 'action', (e: MessageEvent) => onMessage(h, e, 'action')));
 
   client.on('nick', guarded(h, 'nick', (e: NickEvent) => {
+    // Kept as our own nick below, an undefined one would throw later, outside any handler.
+    if (typeof e.new_nick !== 'string' || e.new_nick === '') throw new Error('NICK without the new nick');
     const self = h.same(e.nick, h.ownNick());
     if (self) h.setOwnNick(e.new_nick);
     const channels = h.book.rename(e.nick, e.new_nick).map((c) => h.channelName(c));
@@ -142,12 +179,17 @@ export function attachInbound(client: Client, h: InboundHost): void {
     if (h.book.has(channel) && h.book.topic(channel) === undefined) h.book.setTopic(channel, '');
   }));
 
-  client.on('irc error', (e) => {
+  client.on('displayed host', guarded(h, 'displayed host', (e: DisplayedHostEvent) => {
+    // A cloak or vhost set after we joined makes our relayed lines longer: they are cut for it from now on.
+    if (typeof e.hostname !== 'string' || e.hostname === '' || !h.same(e.nick, h.ownNick())) return;
+    const at = e.hostname.lastIndexOf('@');
+    h.selfHost(e.hostname.slice(at + 1), at > 0 ? e.hostname.slice(0, at) : undefined);
+  }));
+
+  client.on('irc error', guarded(h, 'irc error', (e: IrcErrorEvent) => {
     if (e.error === 'chanop_privs_needed' && e.channel) h.topicRefused(h.channelName(e.channel), e.reason ?? '');
     else if (JOIN_ERRORS.has(e.error) && e.channel) h.joinFailed(h.channelName(e.channel), e.error);
     else if (e.error === 'irc') h.logger.info('server closed the link', { reason: e.reason });
     else h.logger.warn('server refused a command', { error: e.error, channel: e.channel, reason: e.reason });
-  });
-
-  client.on('pong', (e) => h.pong(e.message));
+  }));
 }

@@ -24,6 +24,8 @@ declare module 'irc-framework' {
     ping_timeout?: number;
     message_max_length?: number;
     enable_echomessage?: boolean;
+    /** The socket class (transports/net.js by default); tests give a fake one. */
+    transport?: new (options: unknown) => unknown;
   }
 
   export type Tags = Record<string, string | true | undefined>;
@@ -128,6 +130,13 @@ declare module 'irc-framework' {
     reason: string;
   }
 
+  /** RPL_HOSTHIDDEN (396): the host the server now shows for us (a cloak or vhost). */
+  export interface DisplayedHostEvent {
+    nick: string;
+    /** `host`, or `user@host` on some servers. */
+    hostname: string;
+  }
+
   export interface PongEvent {
     message?: string;
     time?: number;
@@ -204,6 +213,7 @@ declare module 'irc-framework' {
     on(event: 'irc error', fn: (e: IrcErrorEvent) => void): this;
     on(event: 'nick in use' | 'nick invalid', fn: (e: NickInUseEvent) => void): this;
     on(event: 'pong', fn: (e: PongEvent) => void): this;
+    on(event: 'displayed host', fn: (e: DisplayedHostEvent) => void): this;
     on(event: 'sasl failed', fn: (e: SaslFailedEvent) => void): this;
     on(event: 'loggedin', fn: (e: LoggedInEvent) => void): this;
     on(event: 'raw', fn: (e: RawEvent) => void): this;

@@ -4,9 +4,8 @@
 const JOIN_BATCH = 10;
 
 export interface JoinHost {
-  key(channel: string): string;
-  /** Spelling for reports, from a key. */
-  name(key: string): string;
+  /** Same channel by the server's CASEMAPPING as known now (it arrives in 005, after registration). */
+  same(a: string, b: string): boolean;
   send(line: string): void;
   later(ms: number, fn: () => void): NodeJS.Timeout;
   cancel(t: NodeJS.Timeout | undefined): void;
@@ -19,18 +18,22 @@ export interface JoinHost {
 }
 
 export class JoinTracker {
-  private awaiting = new Set<string>();
+  /**
+   * The channels as configured, not folded: they are awaited from registration, before the server's
+   * 005 says how it folds case, so they are compared when the JOIN comes back, by the rules known then.
+   */
+  private awaiting: string[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly host: JoinHost) {}
 
   get waiting(): boolean {
-    return this.awaiting.size > 0;
+    return this.awaiting.length > 0;
   }
 
   /** Marks `channels` as awaited and holds the queue; `send` also sends the JOINs now (else see join()). */
   expect(channels: readonly string[], send: boolean): void {
-    for (const c of channels) this.awaiting.add(this.host.key(c));
+    for (const c of channels) if (this.find(c) < 0) this.awaiting.push(c);
     if (!this.waiting) {
       this.host.release();
       return;
@@ -45,15 +48,19 @@ export class JoinTracker {
     this.host.cancel(this.timer);
     this.timer = this.host.later(this.host.timeoutMs, () => {
       this.timer = undefined;
-      for (const k of this.awaiting) this.host.gaveUp(this.host.name(k), 'timeout');
-      this.awaiting.clear();
+      const missing = this.awaiting;
+      this.awaiting = [];
+      for (const c of missing) this.host.gaveUp(c, 'timeout');
       this.host.release();
     });
   }
 
   /** We joined `channel`, or the server refused: either way it no longer holds the queue. */
   settled(channel: string): void {
-    if (!this.awaiting.delete(this.host.key(channel)) || this.waiting) return;
+    const i = this.find(channel);
+    if (i < 0) return;
+    this.awaiting.splice(i, 1);
+    if (this.waiting) return;
     this.host.cancel(this.timer);
     this.timer = undefined;
     this.host.release();
@@ -61,8 +68,12 @@ export class JoinTracker {
 
   /** The connection dropped. */
   reset(): void {
-    this.awaiting.clear();
+    this.awaiting = [];
     this.host.cancel(this.timer);
     this.timer = undefined;
+  }
+
+  private find(channel: string): number {
+    return this.awaiting.findIndex((c) => this.host.same(c, channel));
   }
 }

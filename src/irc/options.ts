@@ -2,7 +2,7 @@
 import type { ClientOptions } from 'irc-framework';
 import type { Logger } from '../log.js';
 import { DEFAULT_BACKOFF, type Backoff } from './policy.js';
-import type { RateLimit } from './sendqueue.js';
+import type { QueueLimits, RateLimit } from './sendqueue.js';
 
 export interface IrcOptions {
   readonly host: string;
@@ -18,6 +18,8 @@ export interface IrcOptions {
   readonly channels: readonly string[];
   /** null: no limit (tests, or a server that exempts the bot). */
   readonly rateLimit: RateLimit | null;
+  /** The most the outgoing queue holds before dropping lines (sendqueue.ts DEFAULT_LIMITS). */
+  readonly queueLimits?: Partial<QueueLimits>;
   readonly backoff?: Partial<Backoff>;
   /** How long to wait for the JOINs after registering before sending queued lines anyway. */
   readonly joinTimeoutMs?: number;
@@ -38,6 +40,8 @@ export interface IrcDeps {
   readonly logger?: Logger;
   /** In [0, 1): the jitter of the reconnect waits and the last nick fallbacks. */
   readonly random?: () => number;
+  /** irc-framework's socket class; tests give a fake one (test/support/fakeserver.ts). */
+  readonly transport?: new (options: unknown) => unknown;
 }
 
 export interface ResolvedTimings {
@@ -61,7 +65,7 @@ export function resolveTimings(o: IrcOptions): ResolvedTimings {
 }
 
 /** irc-framework's connect() options for these settings. */
-export function clientOptions(o: IrcOptions, t: ResolvedTimings): ClientOptions {
+export function clientOptions(o: IrcOptions, t: ResolvedTimings, deps: IrcDeps = {}): ClientOptions {
   return {
     host: o.host,
     port: o.port,
@@ -80,5 +84,6 @@ export function clientOptions(o: IrcOptions, t: ResolvedTimings): ClientOptions 
     ping_interval: t.pingIntervalSeconds,
     ping_timeout: t.pingTimeoutSeconds,
     encoding: 'utf8',
+    ...(deps.transport ? { transport: deps.transport } : {}),
   };
 }
