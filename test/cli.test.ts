@@ -86,6 +86,18 @@ describe('gavel replay', () => {
     assert.ok(existsSync(join(out, 'opencontainers', '2018', 'opencontainers.2018-03-07-22.00.html')));
   });
 
+  it('names an output folder it cannot make, for each file, and exits 1 without a stack trace', () => {
+    // Under /proc a folder cannot be made (Node's own mkdir -p would loop there for ever); as a user
+    // it would be a read-only disk or a folder without write permission.
+    const out = '/proc/gavel-test-no-such-folder';
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'cli', 'gavel.cjs'), 'replay', SAMPLE, SAMPLE, '--out', out], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 1, r.stderr);
+    const errors = r.stderr.trim().split('\n');
+    assert.equal(errors.length, 2, r.stderr);
+    for (const e of errors) assert.match(e, /^error: .*opencontainers\.2018-03-07-22\.00\.log\.txt: cannot write \/proc\/gavel-test-no-such-folder\/.*: ENOENT/);
+    assert.equal(r.stdout, '');
+  });
+
   it('keeps hostile channel names inside the output folder', async () => {
     const dir = tempDir();
     const out = tempDir();

@@ -1,9 +1,10 @@
 // Writing a meeting's files while the next renders: every file lands whole, in order, and failures are named.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { RenderedFile } from '../src/render/outputs.js';
+import { makeDirs } from '../src/dirs.js';
 import { writeMeetingAsRendered } from '../src/render/write.js';
 import { tempDir } from './support/cli.js';
 
@@ -43,6 +44,23 @@ describe('writeMeetingAsRendered', () => {
     };
     await assert.rejects(writeMeetingAsRendered(out, { base: 'x', restricted: false, files: [file('.a', 'a'), boom] }), /render failed/);
     assert.equal(readFileSync(join(out, 'x.a'), 'utf8'), 'a');
+  });
+
+  it('fails at once, naming the folder, where a folder cannot hold another (Node\'s own mkdir -p loops under /proc)', async () => {
+    await assert.rejects(
+      writeMeetingAsRendered('/proc/gavel-test-no-such-folder', { base: 'c/2024/x', restricted: false, files: [file('.a', 'a')] }),
+      /cannot write \/proc\/gavel-test-no-such-folder\/c\/2024\/x\.a: ENOENT.*mkdir '\/proc\/gavel-test-no-such-folder'/,
+    );
+  });
+
+  it('makes missing folders level by level, and refuses a file in the way', () => {
+    const out = tempDir();
+    makeDirs(join(out, 'a', 'b', 'c'));
+    makeDirs(join(out, 'a', 'b', 'c'));
+    assert.ok(statSync(join(out, 'a', 'b', 'c')).isDirectory());
+    writeFileSync(join(out, 'file'), 'x');
+    assert.throws(() => makeDirs(join(out, 'file', 'sub')), /ENOTDIR|EEXIST/);
+    assert.throws(() => makeDirs(join(out, 'file')), /EEXIST/);
   });
 
   it('refuses a base path outside the output folder', async () => {

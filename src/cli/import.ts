@@ -1,5 +1,6 @@
 // `gavel import`: MeetBot logs and folders of them into the database, each file once, bad files named.
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { makeDirs } from '../dirs.js';
 import { dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ImportNumbering } from '../store/numbering.js';
@@ -104,7 +105,7 @@ export async function importMain(argv: string[], io: CliIo): Promise<number> {
   const t: Tally = { imported: 0, duplicates: 0, failed: missing.length, meetings: 0, lines: 0 };
   const progress = new Progress(io.stderr, () => performance.now());
   // A new archive may be in a new folder.
-  mkdirSync(dirname(resolve(io.cwd, v.db)), { recursive: true });
+  makeDirs(dirname(resolve(io.cwd, v.db)));
   const store = Store.open(resolve(io.cwd, v.db));
   const numbering = new ImportNumbering(new SeriesQueries(store.db));
   let doneBytes = 0;

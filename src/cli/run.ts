@@ -1,6 +1,6 @@
 // `gavel run` and `gavel check`: the live bot from a config file, and a dry run of that config.
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { makeDirs } from '../dirs.js';
 import { Bot, defaultTickMs } from '../bot/bot.js';
 import { SiteUpdater } from '../bot/siteupdate.js';
 import { joinUrl } from '../core/config.js';
@@ -35,7 +35,7 @@ export async function runMain(argv: string[], io: CliIo): Promise<number> {
   const cfg = configArg(argv, io);
   if (typeof cfg === 'number') return cfg;
   const log = createLogger({ stream: io.stderr, level: cfg.log.level });
-  mkdirSync(dirname(cfg.storage.db), { recursive: true });
+  makeDirs(dirname(cfg.storage.db));
   const store = Store.open(cfg.storage.db);
   let irc: IrcConnection | undefined = undefined;
   const site = cfg.output.site === undefined ? undefined : new SiteUpdater({ db: cfg.storage.db, dir: cfg.output.site, urlPrefix: cfg.output.urlPrefix }, log);

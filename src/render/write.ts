@@ -1,6 +1,7 @@
 // Writing a rendered meeting under an output folder: atomically, and never outside that folder.
-import { close, mkdirSync, openSync, rename, renameSync, rmSync, write, writeFileSync } from 'node:fs';
+import { close, openSync, rename, renameSync, rmSync, write, writeFileSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
+import { makeDirs } from '../dirs.js';
 import type { PendingMeeting, RenderedMeeting } from './outputs.js';
 
 export class OutputPathError extends Error {
@@ -37,7 +38,7 @@ function utf8(content: string): Buffer {
 export function writeAtomic(path: string, content: string | Uint8Array, mode: number): void {
   const tmp = `${path}.tmp-${process.pid}-${++counter}`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirs(dirname(path));
     writeFileSync(tmp, typeof content === 'string' ? utf8(content) : content, { mode });
     renameSync(tmp, path);
   } catch (cause) {
@@ -77,7 +78,7 @@ function writeAtomicLater(path: string, content: string | Uint8Array, mode: numb
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let fd: number;
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirs(dirname(path));
     fd = openSync(tmp, 'w', mode);
   } catch (cause) {
     return Promise.reject(writeFailed(path, tmp, cause));
@@ -116,7 +117,11 @@ export async function writeMeetingAsRendered(outDir: string, m: PendingMeeting):
       const f = render();
       const path = pathInside(outDir, m.base + f.ext);
       paths.push(path);
-      writes.push(writeAtomicLater(path, f.bytes ?? f.content, mode));
+      const written = writeAtomicLater(path, f.bytes ?? f.content, mode);
+      // Settled below with the others; handled now, so a write that fails at once (its folder cannot
+      // be made) is not an unhandled rejection while the next file renders.
+      written.catch(() => undefined);
+      writes.push(written);
       await turn();
     }
   } catch (error) {
