@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allCommandWords, COMMANDS } from '../src/core/commands.js';
+import { GAVEL_TEXTS, withInfoUrl } from '../src/core/config.js';
 import { chairList, itemsOf } from '../src/core/state.js';
 import { feed, meeting, said, say, script, topics, T0 } from './support/meet.js';
 
@@ -97,6 +98,16 @@ describe('#startmeeting and #endmeeting', () => {
       "The meeting name has been set to 'weekly_sync'",
     ]);
     assert.deepEqual(topics(e), [' (Meeting topic: Weekly Sync)']);
+  });
+
+  it("says where to find information about the bot only when the community set a URL (Gavel's wording)", () => {
+    const plain = script({ texts: GAVEL_TEXTS });
+    const start = said(say(plain, 'alice', '#startmeeting x'));
+    assert.equal(start[0], 'Meeting started Mon Jan 15 10:00:01 2024 UTC.  The chair is alice.');
+    assert.ok(said(say(plain, 'alice', '#endmeeting')).includes('Meeting ended Mon Jan 15 10:00:02 2024 UTC. (v 0.1.0)'));
+    const wiki = script({ texts: withInfoUrl(GAVEL_TEXTS, 'https://wiki.example.org/M') });
+    assert.equal(said(say(wiki, 'alice', '#startmeeting x'))[0], 'Meeting started Mon Jan 15 10:00:01 2024 UTC.  The chair is alice. Information about Gavel at https://wiki.example.org/M .');
+    assert.ok(said(say(wiki, 'alice', '#endmeeting')).includes('Meeting ended Mon Jan 15 10:00:02 2024 UTC. Information about Gavel at https://wiki.example.org/M . (v 0.1.0)'));
   });
 
   it('sanitises hostile names so that they cannot name a path', () => {

@@ -77,7 +77,7 @@ describe('parseConfig', () => {
     });
     assert.deepEqual(cfg.storage, { db: '/etc/gavel/data/gavel.sqlite' });
     assert.deepEqual(cfg.output, { dir: '/etc/gavel/data/meetings', urlPrefix: '', timezone: 'UTC' });
-    assert.deepEqual(cfg.meeting, { admins: [], meetingLengthMinutes: 60, idleMinutes: 120, wording: 'gavel', filePattern: DEFAULT_FILE_PATTERN, formats: ['log.txt', 'log.html', 'html', 'txt', 'md', 'json'] });
+    assert.deepEqual(cfg.meeting, { admins: [], meetingLengthMinutes: 60, idleMinutes: 120, wording: 'gavel', filePattern: DEFAULT_FILE_PATTERN, formats: ['log.txt', 'log.html', 'html', 'txt', 'md', 'json'], infoUrl: '' });
     assert.deepEqual(cfg.channels, {});
     assert.deepEqual(cfg.log, { level: 'info' });
   });
@@ -124,6 +124,7 @@ describe('parseConfig', () => {
     ['SASL as a list', `${MINIMAL}  sasl: [gavel]\n`, ['irc.sasl: expected a mapping, or false, got a list']],
     ['a rate of zero', `${MINIMAL}  rateLimit: { linesPerSecond: 0 }\n`, ['irc.rateLimit.linesPerSecond: expected a number 0.01-1000, got 0']],
     ['an unknown time zone', `${MINIMAL}output:\n  timezone: Mars/Olympus\n`, ['output.timezone: expected an IANA time zone such as Europe/Berlin, got "Mars/Olympus"']],
+    ['an information URL that is not a web address', `${MINIMAL}meeting:\n  infoUrl: javascript:alert(1)\n`, ['meeting.infoUrl: expected an http:// or https:// URL, or "" for none, got "javascript:alert(1)"']],
     ['a URL prefix without scheme', `${MINIMAL}output:\n  urlPrefix: meetings.example.org\n`, ['output.urlPrefix: expected an http:// or https:// URL, or "" for relative links, got "meetings.example.org"']],
     ['a wording that does not exist', `${MINIMAL}meeting:\n  wording: supybot\n`, ['meeting.wording: expected one of gavel, meetbot, got "supybot"']],
     ['a negative idle time', `${MINIMAL}meeting:\n  idleMinutes: -1\n`, ['meeting.idleMinutes: expected a number 0-10080, got -1']],
@@ -133,7 +134,7 @@ describe('parseConfig', () => {
     ['a file pattern leaving the folder', `${MINIMAL}meeting:\n  filePattern: "../{channel}"\n`, ["meeting.filePattern: file pattern has an empty, '.' or '..' path segment: ../{channel}"]],
     ['a file pattern with an unknown variable', `${MINIMAL}meeting:\n  filePattern: "{chanel}/x"\n`, ['meeting.filePattern: file pattern uses unknown variable {chanel}; known: channel, network, meetingname, YYYY, MM, DD, HH, mm, ss']],
     ['overrides for a channel not joined', `${MINIMAL}channels:\n  "#other": { timezone: UTC }\n`, ['channels.#other: not one of irc.channels (#meetings); Gavel only joins those']],
-    ['a bad override', `${MINIMAL}channels:\n  "#meetings": { timezone: Nowhere, site: x }\n`, ['channels.#meetings.site: unknown key; known keys: dir, urlPrefix, timezone, admins, meetingLengthMinutes, idleMinutes, wording, filePattern, formats', 'channels.#meetings.timezone: expected an IANA time zone such as Europe/Berlin, got "Nowhere"']],
+    ['a bad override', `${MINIMAL}channels:\n  "#meetings": { timezone: Nowhere, site: x }\n`, ['channels.#meetings.site: unknown key; known keys: dir, urlPrefix, timezone, admins, meetingLengthMinutes, idleMinutes, wording, filePattern, formats, infoUrl', 'channels.#meetings.timezone: expected an IANA time zone such as Europe/Berlin, got "Nowhere"']],
     ['a log level that does not exist', `${MINIMAL}log:\n  level: verbose\n`, ['log.level: expected one of debug, info, warn, error, got "verbose"']],
     ['a duplicate key', `${MINIMAL}  nick: other\n`, ['YAML error: Map keys must be unique at line 5, column 3']],
     ['a list at the top', '- irc\n', ['expected a mapping of settings (irc:, storage:, …) at the top level, got something else']],
@@ -195,7 +196,7 @@ describe('channelMeetingConfig and channelOutput', () => {
     assert.deepEqual(m.admins, ['bob', 'carol']);
     assert.equal(m.meetingLengthMinutes, 30);
     assert.equal(m.idleMinutes, 60);
-    assert.equal(m.texts, MEETBOT_TEXTS);
+    assert.deepEqual(m.texts, { ...MEETBOT_TEXTS, infoUrl: 'https://wiki.example.org/TeamMeetings' }, 'MeetBot wording with the channel\'s own information URL');
     assert.equal(m.filePattern, '{channel}/{YYYY}/{meetingname}.{YYYY}-{MM}-{DD}-{HH}.{mm}');
     assert.deepEqual(channelOutput(cfg, '#team'), {
       dir: join(ROOT, 'config', 'data', 'team-meetings'),

@@ -10,7 +10,7 @@ import { MEETBOT_TEXTS, meetingConfig, type OutputFormat } from '../src/core/con
 import { itemsOf, type Meeting } from '../src/core/state.js';
 import { renderMeeting } from '../src/render/outputs.js';
 import { ROOT } from './support/paths.js';
-import { say, script } from './support/meet.js';
+import { said, say, script } from './support/meet.js';
 
 const SEED = join(ROOT, 'test', 'fixtures', 'opencontainers.2018-03-07-22.00.log.txt');
 const seed = (): Meeting => {
@@ -147,5 +147,33 @@ describe('configured formats', () => {
     assert.deepEqual(r.files.map((f) => f.ext), ['.txt', '.md']);
     assert.deepEqual(renderMeeting(m).files.map((f) => f.ext), ['.log.txt', '.log.html', '.html', '.txt', '.md', '.json']);
     assert.ok(meetingConfig({ channel: '#x', texts: MEETBOT_TEXTS }).formats === undefined);
+  });
+
+  it('links only the files that are written: pages, Markdown, item times and the end replies', () => {
+    const m = seed();
+    const base = 'opencontainers.2018-03-07-22.00';
+    const hrefs = (html: string): string[] => [...html.matchAll(/href="([^"#]*)[^"]*"/g)].map((x) => x[1] ?? '').filter((h) => h.startsWith(base));
+    // Every format: each page lists the five others.
+    const all = renderMeeting(m).files;
+    const html = all.find((f) => f.ext === '.html')?.content ?? '';
+    assert.deepEqual([...new Set(hrefs(html))].sort(), ['.json', '.log.html', '.log.txt', '.md', '.txt'].map((e) => base + e).sort());
+    assert.match(all.find((f) => f.ext === '.md')?.content ?? '', /\[Minutes as JSON\]\(opencontainers\.2018-03-07-22\.00\.json\)/);
+    // The minutes and the raw log only: no link to a page that is not there; item times go to the raw log.
+    const few = renderMeeting({ ...m, config: { ...m.config, formats: ['html', 'log.txt'] } }).files;
+    const fewHtml = few.find((f) => f.ext === '.html')?.content ?? '';
+    assert.deepEqual([...new Set(hrefs(fewHtml))], [`${base}.log.txt`]);
+    assert.ok(!fewHtml.includes('.log.html'), 'no link to the HTML log');
+    // Alone, the minutes link no file at all.
+    const alone = renderMeeting({ ...m, config: { ...m.config, formats: ['html'] } }).files[0]?.content ?? '';
+    assert.deepEqual(hrefs(alone), []);
+    assert.ok(!alone.includes('class="files"'));
+  });
+
+  it('gives at #endmeeting the links of the files the channel writes, and only those', () => {
+    const s = script({ formats: ['html', 'md'], urlPrefix: 'https://m.example.org/' });
+    say(s, 'alice', '#startmeeting x');
+    const end = said(say(s, 'alice', '#endmeeting'));
+    assert.ok(end.some((l) => l.startsWith('Minutes:        https://m.example.org/')));
+    assert.ok(!end.some((l) => l.startsWith('Minutes (text):') || l.startsWith('Log:')), end.join('\n'));
   });
 });

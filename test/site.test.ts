@@ -106,7 +106,7 @@ describe('the site of the OCI corpus', () => {
     assert.ok(links.some(([, h]) => h === '../series/2018_03_07_discussion/index.html'), 'its series');
     assert.ok(links.some(([, h]) => h === '../index.html'), 'its channel');
     const minutes = byTag(page(`${SEED}.html`), 'ul').find((u) => attr(u, 'class') === 'files')!;
-    assert.deepEqual(byTag(minutes, 'a').map((a) => attr(a, 'href')), ['opencontainers.2018-03-07-22.00.log.html', 'opencontainers.2018-03-07-22.00.txt', 'opencontainers.2018-03-07-22.00.log.txt']);
+    assert.deepEqual(byTag(minutes, 'a').map((a) => attr(a, 'href')), ['opencontainers.2018-03-07-22.00.log.html', 'opencontainers.2018-03-07-22.00.txt', 'opencontainers.2018-03-07-22.00.md', 'opencontainers.2018-03-07-22.00.json', 'opencontainers.2018-03-07-22.00.log.txt']);
   });
 
   it('lists every decision newest meeting first, each linked to its line in the log', () => {

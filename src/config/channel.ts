@@ -1,5 +1,5 @@
 // One channel's meeting and output settings: the global ones with that channel's overrides on top.
-import { GAVEL_TEXTS, MEETBOT_TEXTS, meetingConfig, type MeetingConfig } from '../core/config.js';
+import { GAVEL_TEXTS, MEETBOT_TEXTS, meetingConfig, withInfoUrl, type MeetingConfig } from '../core/config.js';
 import { foldCase } from '../irc/channels.js';
 import type { ChannelOverrides, GavelConfig, OutputConfig } from './types.js';
 
@@ -26,7 +26,7 @@ export function channelMeetingConfig(cfg: GavelConfig, channel: string): Meeting
     meetingLengthMinutes: m.meetingLengthMinutes,
     idleMinutes: m.idleMinutes,
     admins: m.admins,
-    texts: m.wording === 'meetbot' ? MEETBOT_TEXTS : GAVEL_TEXTS,
+    texts: withInfoUrl(m.wording === 'meetbot' ? MEETBOT_TEXTS : GAVEL_TEXTS, m.infoUrl),
     formats: m.formats,
     live: true,
   });

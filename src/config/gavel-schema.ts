@@ -15,7 +15,8 @@ const NON_EMPTY = check('a non-empty string', (v) => v.trim() !== '');
 const HOST = check('a host name or address', (v) => /^[^\s/]+$/.test(v));
 const USERNAME = check('a user name without spaces, @, ! or :', (v) => /^[^\s@!:]{1,32}$/.test(v));
 const PATH = check('a file or folder path', (v) => v.trim() !== '' && !v.includes('\0'));
-const URL_PREFIX = check('an http:// or https:// URL, or "" for relative links', (v) => v === '' || /^https?:\/\/[^\s]+$/.test(v));
+export const URL_PREFIX = check('an http:// or https:// URL, or "" for relative links', (v) => v === '' || /^https?:\/\/[^\s]+$/.test(v));
+const INFO_URL = check('an http:// or https:// URL, or "" for none', (v) => v === '' || /^https?:\/\/[^\s]+$/.test(v));
 const ZONE = check('an IANA time zone such as Europe/Berlin', (v) => isValidZone(v));
 const FILE_PATTERN = check('a file name pattern', (v) => {
   try {
@@ -43,6 +44,7 @@ const MEETING_FIELDS = {
   wording: { type: 'enum', values: ['gavel', 'meetbot'] },
   filePattern: str(FILE_PATTERN),
   formats: { type: 'list', item: { type: 'enum', values: OUTPUT_FORMATS }, minItems: 1 },
+  infoUrl: str(INFO_URL),
 } as const satisfies Record<string, Field>;
 
 export const GAVEL_SCHEMA: Field = {
@@ -95,6 +97,7 @@ export const GAVEL_SCHEMA: Field = {
         wording: { ...MEETING_FIELDS.wording, default: 'gavel' },
         filePattern: str(FILE_PATTERN, { default: DEFAULT_FILE_PATTERN }),
         formats: { ...MEETING_FIELDS.formats, default: [...OUTPUT_FORMATS] },
+        infoUrl: str(INFO_URL, { default: '' }),
       },
     },
     channels: {

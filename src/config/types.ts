@@ -29,6 +29,8 @@ export interface MeetingSettings {
   readonly filePattern: string;
   /** Which files a meeting writes. */
   readonly formats: readonly OutputFormat[];
+  /** Where the banners and the minutes' footer send people for information about the bot ("" for none). */
+  readonly infoUrl: string;
 }
 
 /** What one channel may set differently. */

@@ -1,6 +1,6 @@
 // One step's work in progress: the meeting as commands change it, the effects they produce, the bot's replies.
 import type { CommandContext } from './context.js';
-import { joinUrl } from './config.js';
+import { joinUrl, type OutputFormat } from './config.js';
 import { meetingBasePath } from './names.js';
 import { appendLog, type Meeting } from './state.js';
 import { fillTemplate } from './text.js';
@@ -27,6 +27,7 @@ export function bannerVars(m: Meeting, time: number): Record<string, string> {
     owner: m.owner,
     botName: texts.botName,
     infoUrl: texts.infoUrl,
+    info: texts.infoUrl === '' ? '' : ` Information about ${texts.botName} at ${texts.infoUrl} .`,
     version: texts.version,
   };
 }
@@ -97,11 +98,16 @@ export class Step implements CommandContext {
     if (m.originalTopic !== undefined && !m.lurk) this.effects.push({ type: 'topic', text: m.originalTopic });
     this.ended = m;
     const { url } = meetingUrls(m);
+    // MeetBot's three links, each only if the meeting writes that file (a community may choose fewer).
+    const formats = m.config.formats;
+    const links: [OutputFormat, string][] = [
+      ['html', `Minutes:        ${url('.html')}`],
+      ['txt', `Minutes (text): ${url('.txt')}`],
+      ['log.html', `Log:            ${url('.log.html')}`],
+    ];
     const lines = [
       ...fillTemplate(m.config.texts.endBanner, bannerVars(m, this.time)).split('\n'),
-      `Minutes:        ${url('.html')}`,
-      `Minutes (text): ${url('.txt')}`,
-      `Log:            ${url('.log.html')}`,
+      ...links.filter(([f]) => formats === undefined || formats.includes(f)).map(([, line]) => line),
     ];
     for (const text of lines) this.reply(text);
     this.effects.push({ type: 'ended', lineIndex: this.line });

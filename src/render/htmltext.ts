@@ -1,6 +1,7 @@
 // What both HTML pages show of a line or an item: styled text, safe links, speaker colours, the page head.
 import { safeHref } from '../core/links.js';
 import type { ItemView, MinutesModel } from '../core/minutes.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../core/config.js';
 import { longDate } from '../core/time.js';
 import { ircToSegments, isPlainText, segmentClass, visibleText, type IrcSegment, type StyledSpan } from './ircformat.js';
 import { HtmlBuilder, rowTemplate, type RowValue } from './rows.js';
@@ -119,14 +120,38 @@ export function itemText(item: ItemView): RowValue {
   return partsValue(item.kind === 'LINK' ? linkItemParts(item.text, item.url) : textParts(item.text));
 }
 
-export function pageHead(model: MinutesModel): object {
+/** Each file a meeting may have: its format, its extension and how a page's list of files names it. */
+const FILES: readonly [OutputFormat, string, string][] = [
+  ['html', '.html', 'Minutes'],
+  ['log.html', '.log.html', 'Full log'],
+  ['txt', '.txt', 'Minutes as text'],
+  ['md', '.md', 'Minutes as Markdown'],
+  ['json', '.json', 'Minutes as JSON'],
+  ['log.txt', '.log.txt', 'Raw log'],
+];
+
+function written(model: MinutesModel): readonly OutputFormat[] {
+  return model.meeting.config.formats ?? OUTPUT_FORMATS;
+}
+
+/** The meeting's other files, those its formats write: a page links nothing that is not there. */
+export function otherFiles(model: MinutesModel, self: OutputFormat): { href: string; label: string }[] {
+  const formats = written(model);
+  return FILES.filter(([f]) => f !== self && formats.includes(f)).map(([, ext, label]) => ({ href: siblingHref(model.basePath, ext), label }));
+}
+
+/** Where a time links for a log line: the line in the HTML log, or the raw log when no HTML log is written. */
+export function lineHref(model: MinutesModel, line: number): string {
+  const formats = written(model);
+  if (formats.includes('log.html')) return `${siblingHref(model.basePath, '.log.html')}#l-${line}`;
+  return formats.includes('log.txt') ? siblingHref(model.basePath, '.log.txt') : '#main';
+}
+
+export function pageHead(model: MinutesModel, self: OutputFormat): object {
   return {
     title: visibleText(model.title),
     channel: visibleText(model.channel),
-    minutesHref: siblingHref(model.basePath, '.html'),
-    logHref: siblingHref(model.basePath, '.log.html'),
-    textHref: siblingHref(model.basePath, '.txt'),
-    rawHref: siblingHref(model.basePath, '.log.txt'),
+    files: otherFiles(model, self),
     date: longDate(model.start, model.zone),
     ...footer(model),
   };

@@ -35,7 +35,7 @@ export function renderHtmlLogBytes(model: MinutesModel): Uint8Array {
   const lines = logLines(model.meeting);
   const [before, after] = splitAtRows(
     renderHtml('log.html.hbs', {
-      ...pageHead(model),
+      ...pageHead(model, 'log.html'),
       zone: zoneAbbrev(model.start, model.zone),
       lines: ROWS_HERE,
       lineCount: lines.length === 1 ? '1 line' : `${lines.length} lines`,

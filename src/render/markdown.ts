@@ -2,7 +2,7 @@
 import { safeHref } from '../core/links.js';
 import type { ItemView, MinutesModel } from '../core/minutes.js';
 import { longDate } from '../core/time.js';
-import { siblingHref } from './html.js';
+import { lineHref, otherFiles } from './htmltext.js';
 import { stripFormatting } from '../core/text.js';
 import { renderText } from './templates.js';
 
@@ -43,7 +43,7 @@ function item(model: MinutesModel, it: ItemView): MdItem {
     text: it.ref !== undefined ? `${it.ref} ${text}` : text,
     nick: mdEscape(it.nick),
     time: it.hms,
-    href: `${siblingHref(model.basePath, '.log.html')}#l-${it.line}`,
+    href: lineHref(model, it.line),
   };
 }
 
@@ -56,9 +56,7 @@ export function markdownView(model: MinutesModel, note?: string): object {
     start: `${model.startHms} ${model.startZone}`,
     end: `${model.endHms} ${model.endZone}`,
     note: note === undefined ? undefined : mdEscape(note),
-    logHref: siblingHref(model.basePath, '.log.html'),
-    textHref: siblingHref(model.basePath, '.txt'),
-    htmlHref: siblingHref(model.basePath, '.html'),
+    files: otherFiles(model, 'md').map((f) => ({ label: mdEscape(f.label), href: f.href })),
     groups: model.groups.map((g) => ({ topic: g.topic === undefined ? undefined : item(model, g.topic), items: g.items.map((i) => item(model, i)) })),
     actions: model.actions.map((a) => item(model, a)),
     byPerson: model.byPerson.map((p) => ({ nick: mdEscape(p.nick), actions: p.actions.map((a) => item(model, a)) })),
@@ -71,7 +69,7 @@ export function markdownView(model: MinutesModel, note?: string): object {
       note: c.note === '' ? undefined : mdEscape(c.note),
       earlier: c.earlier,
       time: c.hms,
-      href: `${siblingHref(model.basePath, '.log.html')}#l-${c.line}`,
+      href: lineHref(model, c.line),
     })),
     generatedBy: mdLink(mdEscape(`${m.config.texts.botName} ${m.config.texts.version}`), m.config.texts.infoUrl),
   };
