@@ -106,7 +106,13 @@ describe('time formatting without luxon', () => {
   it('names UTC without luxon, other zones with it', () => {
     assert.equal(zoneAbbrev(0, 'UTC'), 'UTC');
     assert.equal(zoneAbbrev(0, 'Etc/UTC'), 'UTC');
-    assert.equal(zoneAbbrev(Date.UTC(2018, 0, 1), 'Europe/Berlin'), 'GMT+1');
+    // The zone's own short name where an English locale knows one (MeetBot printed strftime's %Z), else the offset.
+    assert.equal(zoneAbbrev(Date.UTC(2018, 0, 1), 'Europe/Berlin'), 'CET');
+    assert.equal(zoneAbbrev(Date.UTC(2018, 6, 1), 'Europe/Berlin'), 'CEST');
+    assert.equal(zoneAbbrev(Date.UTC(2018, 0, 1), 'America/New_York'), 'EST');
+    assert.equal(zoneAbbrev(Date.UTC(2018, 6, 1), 'Europe/London'), 'BST');
+    assert.equal(zoneAbbrev(Date.UTC(2018, 0, 1), 'Europe/London'), 'GMT');
+    assert.equal(zoneAbbrev(Date.UTC(2018, 0, 1), 'Asia/Tokyo'), 'GMT+9');
     assert.equal(hms(NaN, 'UTC'), 'NaN:NaN:NaN');
     assert.equal(hms(9e15, 'UTC'), 'NaN:NaN:NaN');
     assert.throws(() => isoInstant(9e15), RangeError);

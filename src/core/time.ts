@@ -121,12 +121,18 @@ export function fromLocal(y: number, mo: number, d: number, h: number, mi: numbe
   return asUtc - offsetAt(guess, zone);
 }
 
-/** The zone's short name at that instant (`UTC`, `CET`, or an offset where none is known). */
+/** The zone's short name at that instant (`UTC`, `EST`, `CET`, or an offset where none is known). */
 export function zoneAbbrev(time: number, zone: string): string {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
-  const d = inZone(time, zone).setLocale('en-US');
+  const d = inZone(time, zone);
   if (d.zone.name === 'UTC') return 'UTC';
-  return d.offsetNameShort ?? d.toFormat('ZZ');
+  // Each English locale knows its own region's names (en-US: EST, PDT; en-GB: CET, BST); where
+  // neither has one, the offset (GMT+9).
+  const us = d.setLocale('en-US').offsetNameShort;
+  if (us !== null && !/^GMT[+-]/.test(us)) return us;
+  const gb = d.setLocale('en-GB').offsetNameShort;
+  if (gb !== null && !/^GMT[+-]/.test(gb)) return gb;
+  return us ?? d.toFormat('ZZ');
 }
 
 /** `Wednesday, 7 March 2018` for pages. */
