@@ -103,6 +103,13 @@ describe('corrections', () => {
     assert.deepEqual(itemsOf(meeting(s)), []);
   });
 
+  it('#edit of an action names it once: by its number, not again in its text', () => {
+    const s = script();
+    say(s, 'alice', '#startmeeting x');
+    say(s, 'alice', '#action bob packs it');
+    assert.deepEqual(said(say(s, 'alice', '#edit A1 bob packs it by Friday')), ['Item A1 now reads: #action bob packs it by Friday']);
+  });
+
   it('#edit replaces an item’s text; the log keeps the original and the correction', () => {
     const s = script();
     say(s, 'alice', '#startmeeting x');

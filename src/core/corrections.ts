@@ -42,7 +42,8 @@ export function edit(ctx: CommandContext, arg: string): void {
   }
   const edited: Item = { ...target, text: m[2] };
   ctx.update({ items: logOf(items.map((i) => (i === target ? edited : i))) });
-  ctx.reply(`Item ${target.ref ?? target.id} now reads: ${describe(edited)}`);
+  // The item is named once (`Item A1 now reads: #action …`), not again inside its text.
+  ctx.reply(`Item ${target.ref ?? target.id} now reads: #${commandOfKind(edited.kind)} ${edited.text}`);
 }
 
 /** An admin takes over a meeting whose chairs are gone: they become its owner; the old owner stays a chair. */
