@@ -97,6 +97,10 @@ test('after a restart the meeting resumes, is announced once on rejoin, and ends
   const minutes = readFileSync(join(dir, 'out', `${BASE}.txt`), 'utf8');
   assert.match(minutes, /before the restart/);
   assert.match(minutes, /after the restart/);
+  // The notice is in the log, between the lines before and after, as the bot's own line.
+  const log = readFileSync(join(dir, 'out', `${BASE}.log.txt`), 'utf8').split('\n');
+  const at = log.findIndex((l) => / <gavel> I was restarted; the meeting weekly goes on/.test(l));
+  assert.ok(at > log.findIndex((l) => l.includes('before the restart')) && at < log.findIndex((l) => l.includes('after the restart')), log.join('\n'));
   assert.equal(second.store.meetings().length, 1);
   second.store.close();
 });

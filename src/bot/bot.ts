@@ -160,9 +160,14 @@ export class Bot {
     if (!e.self) return;
     this.opts.logger.info('joined', { channel: e.channel });
     const m = this.toAnnounce.get(ircLower(e.channel));
-    if (m === undefined || this.live.running(e.channel) === undefined) return;
+    const running = this.live.running(e.channel);
+    if (m === undefined || running === undefined) return;
     this.toAnnounce.delete(ircLower(e.channel));
-    this.irc?.say(e.channel, `I was restarted; the meeting ${m.meetingName} goes on, with every line I had received.`);
+    const text = `I was restarted; the meeting ${m.meetingName} goes on, with every line I had received.`;
+    // Into the meeting's log first, as the bot's own line (never read as a command): the log shows
+    // where the bot was away, as the channel saw it.
+    this.handle(e.channel, { type: 'line', time: this.opts.clock(), nick: running.config.botNick, kind: 'message', text, fromBot: true });
+    this.irc?.say(e.channel, text);
   }
 
   onTopicRefused(e: TopicRefusedIn): void {
