@@ -66,7 +66,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 2;
     }
     const e = err as Error;
-    io.stderr.write(`gavel ${name}: ${e.message}${e.cause instanceof Error ? ` (${e.cause.message})` : ''}\n`);
+    // The cause adds to the message only when the message does not already say it.
+    const cause = e.cause instanceof Error && !e.message.includes(e.cause.message) ? ` (${e.cause.message})` : '';
+    io.stderr.write(`gavel ${name}: ${e.message}${cause}\n`);
     return 1;
   }
 }
