@@ -52,7 +52,7 @@ describe('gavel replay', () => {
     const out = tempDir();
     for (const [args, re] of [
       [['--tz', 'Mars/Olympus'], /--tz must be an IANA time zone.*Mars\/Olympus/],
-      [['--date', '2018-13-01'], /--date must be YYYY-MM-DD/],
+      [['--date', '2018-13-01'], /--date must be a date YYYY-MM-DD, got '2018-13-01' \(there is no month 13\)/],
       [['--channel', 'nohash'], /--channel must be a channel name/],
       [['--wording', 'fancy'], /--wording must be gavel or meetbot/],
     ] as const) {
@@ -79,7 +79,7 @@ describe('gavel replay', () => {
     assert.match(r.stderr, /bin\.2024-01-01-10\.00\.log\.txt: binary data, not a text log/);
     assert.match(r.stderr, /empty\.2024-01-01-10\.00\.log\.txt: empty file/);
     assert.match(r.stderr, /meeting\.log\.txt: no channel in the file name/);
-    assert.match(r.stderr, /missing\.log\.txt: cannot read: ENOENT/);
+    assert.match(r.stderr, /missing\.log\.txt: no such file\n/);
     assert.match(r.stderr, /chan\.2024-01-01-10\.00\.log\.txt:2: not a log line/);
     assert.match(r.stderr, /chan\.2024-01-01-10\.00\.log\.txt:3: /);
     assert.ok(existsSync(join(out, 'chan', '2024', 'chan.2024-01-01-10.00.html')));
