@@ -10,11 +10,13 @@ import { ROOT } from './support/paths.js';
 const SAMPLE = join(ROOT, 'test', 'fixtures', 'opencontainers.2018-03-07-22.00.log.txt');
 
 describe('gavel --help', () => {
-  it('lists the commands and the meeting commands', async () => {
+  it('lists the commands, and points to gavel commands for the meeting commands', async () => {
     const r = await runCli(['--help']);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /replay +Replay MeetBot logs/);
-    assert.match(r.stdout, /#startmeeting NAME/);
+    assert.match(r.stdout, /commands +List the meeting commands/);
+    assert.match(r.stdout, /gavel commands lists them all/);
+    assert.doesNotMatch(r.stdout, /#startmeeting NAME|#startvote QUESTION/, 'the meeting commands themselves are for gavel commands');
   });
 
   it('describes every replay option', async () => {
