@@ -113,6 +113,15 @@ describe('parseConfig', () => {
       [
         'YAML error: Comments must be separated from other tokens by white space characters at line 4, column 14',
         'YAML error: Flow sequence in block collection must be sufficiently indented and end with a ] at line 5, column 1',
+        'line 4 has a # outside quotes, which starts a YAML comment: channel names must be quoted, e.g. channels: ["#meetings"]',
+      ],
+    ],
+    [
+      'an unquoted channel after a quoted one',
+      'irc:\n  host: h\n  nick: gavel\n  channels: ["#meetings", #team, &local]\n',
+      [
+        'YAML error: Flow sequence in block collection must be sufficiently indented and end with a ] at line 5, column 1',
+        'line 4 has a # outside quotes, which starts a YAML comment: channel names must be quoted, e.g. channels: ["#meetings", "#team", "&local"]',
       ],
     ],
     ['a channel without #', 'irc:\n  host: h\n  nick: gavel\n  channels: [meetings]\n', ['irc.channels[0]: expected a channel name in quotes, such as "#meetings", got "meetings"']],
@@ -196,7 +205,7 @@ describe('channelMeetingConfig and channelOutput', () => {
     assert.deepEqual(m.admins, ['bob', 'carol']);
     assert.equal(m.meetingLengthMinutes, 30);
     assert.equal(m.idleMinutes, 60);
-    assert.deepEqual(m.texts, { ...MEETBOT_TEXTS, infoUrl: 'https://wiki.example.org/TeamMeetings' }, 'MeetBot wording with the channel\'s own information URL');
+    assert.deepEqual(m.texts, { ...MEETBOT_TEXTS, infoUrl: 'https://team.example.org/gavel' }, 'MeetBot wording with the channel\'s own information URL');
     assert.equal(m.filePattern, '{channel}/{YYYY}/{meetingname}.{YYYY}-{MM}-{DD}-{HH}.{mm}');
     assert.deepEqual(channelOutput(cfg, '#team'), {
       dir: join(ROOT, 'config', 'data', 'team-meetings'),

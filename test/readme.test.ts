@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { meetingCommandsHelp } from '../src/cli/main.js';
+import { meetingCommandsHelp } from '../src/cli/meetingcommands.js';
 import { CLI_COMMANDS } from '../src/cli/commands.js';
 import { COMMANDS } from '../src/core/commands.js';
 import { ROOT } from './support/paths.js';

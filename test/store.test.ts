@@ -62,7 +62,9 @@ test('a database from a newer Gavel is refused with a clear message, and WAL is 
   const ok = openDb(join(dir, 'ok.sqlite'));
   assert.equal(ok.pragma('journal_mode', { simple: true }), 'wal');
   ok.close();
-  assert.throws(() => openDb(join(dir, 'missing', 'x.sqlite')), /missing\/x\.sqlite: cannot open the database/);
+  assert.throws(() => openDb(join(dir, 'missing', 'x.sqlite')), new RegExp(`missing/x\\.sqlite: no such folder ${dir}/missing to make the database in$`));
+  assert.throws(() => openDb(join(dir, 'missing.sqlite'), { readonly: true }), /missing\.sqlite: no such file \(a database is made by gavel import/);
+  assert.throws(() => openDb(dir), /: is a folder, not a database file$/);
 });
 
 test('events survive the row codec unchanged', () => {

@@ -114,7 +114,7 @@ Options:
   --sort relevance|newest
                        relevance (default): best matches first, and among matches
                        about as good, the newest first; newest: by time only
-  --json               print JSON: {query, offset, limit, more, hits[]}
+  --json               print JSON: {query, offset, limit, more, partial, hits[]}
   -h, --help           this help`,
     load: async () => (await import('./search.js')).searchMain,
   },
@@ -208,6 +208,21 @@ Options:
   --config FILE        the configuration (required)
   -h, --help           this help`,
     load: async () => (await import('./run.js')).checkMain,
+  },
+  {
+    name: 'commands',
+    synopsis: 'gavel commands [--markdown]',
+    summary: 'List the meeting commands said in the channel (#startmeeting, …).',
+    help: `Usage: gavel commands [--markdown]
+
+Lists the meeting commands, said in the channel during a meeting, from the
+command table the bot itself uses: each with its arguments, who may use it
+(anyone, chairs or admins) and what it does.
+
+Options:
+  --markdown           print the README's Markdown table instead
+  -h, --help           this help`,
+    load: async () => (await import('./meetingcommands.js')).commandsMain,
   },
 ];
 

@@ -7,9 +7,9 @@ import { ImportNumbering } from '../store/numbering.js';
 import { SeriesQueries } from '../store/series.js';
 import { Store, type StoredSlice } from '../store/store.js';
 import { parseForImport, type ImportJob, type ImportReply } from './importworker.js';
-import { UsageError, type CliIo } from './io.js';
+import { parseCliArgs, UsageError, type CliIo } from './io.js';
 import { Progress } from './progress.js';
-import { LOG_OPTIONS, parseCliArgs, toReplayOptions } from './replay.js';
+import { LOG_OPTIONS, toReplayOptions } from './replay.js';
 
 /** Every `.log.txt` under the given paths (folders recursively, sorted); files named directly always count. */
 export function collectLogFiles(paths: readonly string[]): { files: string[]; missing: string[] } {

@@ -1,4 +1,5 @@
-// What a CLI command may touch of the outside world, passed in so tests can run commands in-process.
+// What a CLI command may touch of the outside world, passed in so tests can run commands in-process, and its usage errors.
+import { parseArgs } from 'node:util';
 
 export interface Writable {
   write(chunk: string): unknown;
@@ -18,5 +19,17 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/** node:util parseArgs, with its errors turned into usage errors. */
+export function parseCliArgs<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: options as NonNullable<T> });
+  } catch (cause) {
+    const message = (cause as Error).message;
+    // `--channel #meetings` unquoted: the shell took the name for a comment and passed nothing.
+    const hint = /^Option '--channel <value>' argument missing/.test(message) ? "; quote the channel name, --channel '#name': an unquoted # starts a shell comment" : '';
+    throw new UsageError(`${message}${hint}`);
   }
 }

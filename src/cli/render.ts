@@ -4,8 +4,9 @@ import { renderMeeting } from '../render/outputs.js';
 import { writeMeeting } from '../render/write.js';
 import type { MeetingRow } from '../store/journal.js';
 import { Store } from '../store/store.js';
-import { UsageError, type CliIo } from './io.js';
-import { parseCliArgs, parseFormats } from './replay.js';
+import { parseCliArgs, UsageError, type CliIo } from './io.js';
+import { channelOption, checkOutDir, urlPrefixOption } from './options.js';
+import { parseFormats } from './replay.js';
 
 export function parseMeetingId(value: string): number {
   if (!/^\d+$/.test(value)) throw new UsageError(`--meeting must be a meeting id (a number, see 'gavel meetings'), got '${value}'`);
@@ -28,6 +29,10 @@ export async function renderMain(argv: string[], io: CliIo): Promise<number> {
   if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
   const chosen = [v.meeting !== undefined, v.channel !== undefined, v.all === true].filter(Boolean).length;
   if (chosen !== 1) throw new UsageError('give exactly one of --meeting ID, --channel NAME or --all');
+  const channel = channelOption(v.channel);
+  const urlPrefix = urlPrefixOption(v['url-prefix']);
+  const formats = v.formats === undefined ? undefined : parseFormats(v.formats);
+  checkOutDir(v.out, io.cwd);
   const store = Store.open(resolve(io.cwd, v.db), { readonly: true });
   let failed = 0;
   try {
@@ -42,12 +47,12 @@ export async function renderMain(argv: string[], io: CliIo): Promise<number> {
         } else rows.push(row);
       }
     } else {
-      rows = store.meetings(v.channel === undefined ? {} : { channel: v.channel });
-      if (rows.length === 0) io.stderr.write(`warning: no meetings${v.channel === undefined ? '' : ` in ${v.channel}`} in ${v.db}\n`);
+      rows = store.meetings(channel === undefined ? {} : { channel });
+      if (rows.length === 0) io.stderr.write(`warning: no meetings${channel === undefined ? '' : ` in ${channel}`} in ${v.db}\n`);
     }
     const overrides = {
-      ...(v['url-prefix'] === undefined ? {} : { urlPrefix: v['url-prefix'] }),
-      ...(v.formats === undefined ? {} : { formats: parseFormats(v.formats) }),
+      ...(urlPrefix === undefined ? {} : { urlPrefix }),
+      ...(formats === undefined ? {} : { formats }),
     };
     const out = resolve(io.cwd, v.out);
     for (const row of rows) {

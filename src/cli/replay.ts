@@ -1,7 +1,6 @@
 // `gavel replay`: MeetBot logs in, the four MeetBot files out, one process for many files.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { GAVEL_TEXTS, MEETBOT_TEXTS, meetingConfig, OUTPUT_FORMATS, type MeetingConfig, type OutputFormat } from '../core/config.js';
 import { decodeLog, forEachLogLine, parseLogFileName } from '../core/logreader.js';
 import { Replay, type MeetingSlice } from '../core/replay.js';
@@ -9,7 +8,8 @@ import type { Meeting } from '../core/state.js';
 import { isValidZone } from '../core/time.js';
 import { renderMeetingLater } from '../render/outputs.js';
 import { writeMeetingAsRendered } from '../render/write.js';
-import { UsageError, type CliIo } from './io.js';
+import { parseCliArgs, UsageError, type CliIo } from './io.js';
+import { channelOption, checkOutDir, parseDateOption, urlPrefixOption } from './options.js';
 
 export interface ReplayOptions {
   readonly urlPrefix: string;
@@ -30,15 +30,6 @@ export function parseFormats(value: string, option = '--formats'): OutputFormat[
   return list as OutputFormat[];
 }
 
-export function parseDateOption(value: string): { y: number; m: number; d: number } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = m ? { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) } : undefined;
-  if (date === undefined || date.m < 1 || date.m > 12 || date.d < 1 || date.d > 31) {
-    throw new UsageError(`--date must be YYYY-MM-DD, got '${value}'`);
-  }
-  return date;
-}
-
 /** The options every command that reads MeetBot logs takes (replay, import). */
 export const LOG_OPTIONS = {
   'url-prefix': { type: 'string' },
@@ -54,26 +45,14 @@ export function toReplayOptions(v: { [K in keyof typeof LOG_OPTIONS]?: string | 
   if (!isValidZone(timezone)) throw new UsageError(`--tz must be an IANA time zone such as Europe/Berlin, got '${timezone}'`);
   const wording = v.wording ?? 'gavel';
   if (wording !== 'gavel' && wording !== 'meetbot') throw new UsageError(`--wording must be gavel or meetbot, got '${wording}'`);
-  if (v.channel !== undefined && !/^[#&!+]\S+$/.test(v.channel)) {
-    throw new UsageError(`--channel must be a channel name such as '#meetings', got '${v.channel}'`);
-  }
   return {
-    urlPrefix: v['url-prefix'] ?? '',
+    urlPrefix: urlPrefixOption(v['url-prefix']) ?? '',
     timezone,
     date: v.date === undefined ? undefined : parseDateOption(v.date),
-    channel: v.channel,
+    channel: channelOption(v.channel),
     wording,
     ...(v.formats !== undefined ? { formats: parseFormats(v.formats) } : {}),
   };
-}
-
-/** node:util parseArgs, with its errors turned into usage errors. */
-export function parseCliArgs<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(argv: string[], options: T) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, options: options as NonNullable<T> });
-  } catch (cause) {
-    throw new UsageError((cause as Error).message);
-  }
 }
 
 export function parseReplayArgs(argv: string[]): { files: string[]; out: string | undefined; db: string | undefined; opts: ReplayOptions } {
@@ -108,7 +87,9 @@ export function readLogBytes(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (cause) {
-    throw new LogFileError(file, `cannot read: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, { cause });
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder (gavel import reads folders)' : code === 'EACCES' ? 'cannot read: permission denied' : `cannot read: ${code ?? (cause as Error).message}`;
+    throw new LogFileError(file, why, { cause });
   }
 }
 
@@ -191,6 +172,7 @@ export async function replayMain(argv: string[], io: CliIo): Promise<number> {
   const { files, out, db, opts } = parseReplayArgs(argv);
   if (out === undefined) throw new UsageError('--out DIR is required');
   if (files.length === 0) throw new UsageError('no log files given');
+  checkOutDir(out, io.cwd);
   const store = db === undefined ? undefined : (await import('../store/store.js')).Store.open(resolve(io.cwd, db));
   let failed = 0;
   try {

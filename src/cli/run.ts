@@ -12,8 +12,7 @@ import { probeIrc } from '../irc/probe.js';
 import { createLogger } from '../log.js';
 import { Store } from '../store/store.js';
 import { channelDirName, seriesDirName } from '../web/paths.js';
-import { UsageError, type CliIo } from './io.js';
-import { parseCliArgs } from './replay.js';
+import { parseCliArgs, UsageError, type CliIo } from './io.js';
 
 function configArg(argv: string[], io: CliIo): GavelConfig | number {
   const parsed = parseCliArgs(argv, { config: { type: 'string' } });

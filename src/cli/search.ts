@@ -4,8 +4,8 @@ import { DateTime } from 'luxon';
 import { search, SEARCH_KINDS, SearchQueryError, type SearchHit, type SearchKind } from '../store/search.js';
 import { Store } from '../store/store.js';
 import { meetingJson } from '../web/api.js';
-import { UsageError, type CliIo } from './io.js';
-import { parseCliArgs, parseDateOption } from './replay.js';
+import { parseCliArgs, UsageError, type CliIo } from './io.js';
+import { channelOption, parseDateOption } from './options.js';
 
 export function parseKinds(value: string | undefined): SearchKind[] | undefined {
   if (value === undefined) return undefined;
@@ -14,15 +14,6 @@ export function parseKinds(value: string | undefined): SearchKind[] | undefined 
     if (!(SEARCH_KINDS as readonly string[]).includes(k)) throw new UsageError(`--kind must be a comma-separated list of ${SEARCH_KINDS.join(', ')}; got '${k}'`);
   }
   return kinds as SearchKind[];
-}
-
-function dayStart(value: string, option: string): number {
-  try {
-    const d = parseDateOption(value);
-    return Date.UTC(d.y, d.m - 1, d.d);
-  } catch {
-    throw new UsageError(`${option} must be YYYY-MM-DD, got '${value}'`);
-  }
 }
 
 function positiveInt(value: string | undefined, option: string, fallback: number, max: number): number {
@@ -64,14 +55,15 @@ export async function searchMain(argv: string[], io: CliIo): Promise<number> {
   const text = parsed.positionals.join(' ');
   if (text.trim() === '') throw new UsageError('give a search query, e.g. gavel search "runtime spec" --db FILE');
   const kinds = parseKinds(v.kind);
+  const channel = channelOption(v.channel);
   const query = {
     text,
     ...(kinds !== undefined ? { kinds } : {}),
-    ...(v.channel !== undefined ? { channel: v.channel } : {}),
+    ...(channel !== undefined ? { channel } : {}),
     ...(v.name !== undefined ? { name: v.name } : {}),
     ...(v.nick !== undefined ? { nick: v.nick } : {}),
-    ...(v.since !== undefined ? { since: dayStart(v.since, '--since') } : {}),
-    ...(v.until !== undefined ? { until: dayStart(v.until, '--until') + 86_400_000 } : {}),
+    ...(v.since !== undefined ? { since: parseDateOption(v.since, '--since').utc } : {}),
+    ...(v.until !== undefined ? { until: parseDateOption(v.until, '--until').utc + 86_400_000 } : {}),
     limit: positiveInt(v.limit, '--limit', 20, 1000),
     offset: v.offset === undefined ? 0 : positiveInt(v.offset, '--offset', 0, 1e9),
     sort,
@@ -104,9 +96,10 @@ export async function meetingsMain(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs(argv, { db: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean' } });
   const v = parsed.values as { db?: string; channel?: string; json?: boolean };
   if (v.db === undefined) throw new UsageError('--db FILE is required');
+  const channel = channelOption(v.channel);
   const store = Store.open(resolve(io.cwd, v.db), { readonly: true });
   try {
-    const rows = store.meetings(v.channel === undefined ? {} : { channel: v.channel });
+    const rows = store.meetings(channel === undefined ? {} : { channel });
     if (v.json === true) {
       const out = rows.map(meetingJson);
       io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Store } from '../store/store.js';
 import { startServer } from '../web/server.js';
-import { UsageError, type CliIo } from './io.js';
-import { parseCliArgs } from './replay.js';
+import { parseCliArgs, UsageError, type CliIo } from './io.js';
 
 export async function serveMain(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs(argv, { db: { type: 'string' }, site: { type: 'string' }, host: { type: 'string' }, port: { type: 'string' } });

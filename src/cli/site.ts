@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { Store } from '../store/store.js';
 import { siteMeetingsFromStore } from '../web/fromstore.js';
 import { buildSite } from '../web/site.js';
-import { UsageError, type CliIo } from './io.js';
-import { parseCliArgs } from './replay.js';
+import { parseCliArgs, UsageError, type CliIo } from './io.js';
+import { checkOutDir, urlPrefixOption } from './options.js';
 
 export async function siteMain(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs(argv, { db: { type: 'string' }, out: { type: 'string' }, 'url-prefix': { type: 'string' }, title: { type: 'string' } });
@@ -12,12 +12,14 @@ export async function siteMain(argv: string[], io: CliIo): Promise<number> {
   if (v.db === undefined) throw new UsageError('--db FILE is required');
   if (v.out === undefined) throw new UsageError('--out DIR is required');
   if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
+  const urlPrefix = urlPrefixOption(v['url-prefix']);
+  checkOutDir(v.out, io.cwd);
   const store = Store.open(resolve(io.cwd, v.db), { readonly: true });
   try {
-    const overrides = v['url-prefix'] === undefined ? {} : { urlPrefix: v['url-prefix'] };
+    const overrides = urlPrefix === undefined ? {} : { urlPrefix };
     const meetings = siteMeetingsFromStore(store, overrides);
     const build = buildSite(meetings, resolve(io.cwd, v.out), {
-      urlPrefix: v['url-prefix'] ?? '',
+      urlPrefix: urlPrefix ?? '',
       generatedAt: Date.now(),
       ...(v.title !== undefined ? { title: v.title } : {}),
     });

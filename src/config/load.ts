@@ -48,11 +48,29 @@ interface Raw {
   log: GavelConfig['log'];
 }
 
+/**
+ * `channels: [#a]` is the usual YAML error: an unquoted # starts a comment, and the parser only
+ * says "Comments must be separated…" (or, for `["#a", #b]`, that the list is not closed). The
+ * suspect line is one with an error and a #, or one where a # follows [ or , as in a list.
+ */
+function unquotedChannelHint(text: string, errorLines: readonly number[]): string | undefined {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l, i) => (errorLines.includes(i + 1) && l.includes('#')) || /[[,]\s*#[^\s#]/.test(l));
+  const line = lines[at];
+  if (line === undefined) return undefined;
+  // & channels too: unquoted, & starts a YAML anchor.
+  const quoted = line.trim().replace(/(^|[[,\s])([#&][^\s,\]}]+)/g, '$1"$2"');
+  const example = quoted !== line.trim() ? quoted : 'channels: ["#meetings"]';
+  return `line ${at + 1} has a # outside quotes, which starts a YAML comment: channel names must be quoted, e.g. ${example}`;
+}
+
 /** As loadConfig, from the text; relative paths are taken from `file`'s folder. */
 export function parseConfig(text: string, file: string, env: Env): GavelConfig {
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => `YAML error: ${e.message.split('\n')[0]?.replace(/:$/, '')}`);
+    const hint = unquotedChannelHint(text, doc.errors.map((e) => e.linePos?.[0].line ?? 0));
+    if (hint !== undefined) problems.push(hint);
     throw new ConfigError(file, problems, { cause: doc.errors[0] });
   }
   const value: unknown = doc.toJS();

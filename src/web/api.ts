@@ -1,4 +1,5 @@
 // The JSON API of `gavel serve`: query parameters checked and turned into store queries, answers as plain data.
+import { parseDay } from '../dates.js';
 import type { MeetingRow } from '../store/journal.js';
 import { search, SEARCH_KINDS, SearchQueryError, type SearchKind, type SearchQuery } from '../store/search.js';
 import type { Store } from '../store/store.js';
@@ -30,10 +31,9 @@ function int(p: URLSearchParams, name: string, fallback: number, min: number, ma
 function day(p: URLSearchParams, name: string): number | undefined {
   const v = p.get(name);
   if (v === null || v === '') return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || Number.isNaN(t) || new Date(t).getUTCDate() !== Number(m[3])) throw new BadRequest(name, `${name} must be a date YYYY-MM-DD, got '${v}'`);
-  return t;
+  const parsed = parseDay(v, name);
+  if (typeof parsed === 'string') throw new BadRequest(name, parsed);
+  return parsed.utc;
 }
 
 function text(p: URLSearchParams, name: string): string | undefined {
