@@ -18,12 +18,4 @@ void main(process.argv.slice(2), {
   cwd: process.cwd(),
 }).then((code) => {
   process.exitCode = code;
-  // With nothing left to run (no write, timer, child or socket pending; looked at on the next turn,
-  // once the last callback's request is released) the process would end now anyway: exiting spares
-  // tearing down the heap, some 10 ms after a large replay. Anything pending ends the usual way.
-  // A terminal's handles count as idle once nothing waits to be written to them.
-  setImmediate(() => {
-    const pending = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap');
-    if (pending.length === 0 && process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
-  });
 });
