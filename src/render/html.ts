@@ -3,7 +3,7 @@ import type { ItemView, MinutesModel } from '../core/minutes.js';
 import { chairList } from '../core/state.js';
 import { hms, isoInstant, longDate, zoneAbbrev } from '../core/time.js';
 import type { ItemKind } from '../core/types.js';
-import { itemText, lineHref, nickColour, pageHead } from './htmltext.js';
+import { itemText, lineLinker, nickColour, pageHead } from './htmltext.js';
 import { visibleText } from './ircformat.js';
 import { HtmlBuilder, renderRow, rowTemplate, type Html } from './rows.js';
 import { renderHtml } from './templates.js';
@@ -35,7 +35,7 @@ class ItemRows {
   private readonly withKind = new Map<number, Html>();
   private readonly plain = new Map<number, Html>();
 
-  constructor(private readonly model: MinutesModel) {}
+  constructor(private readonly lineHref: (line: number) => string) {}
 
   private one(item: ItemView, kind: boolean): Html {
     const cache = kind ? this.withKind : this.plain;
@@ -49,7 +49,7 @@ class ItemRows {
         nick: visibleText(item.nick),
         hms: item.hms,
         iso: isoInstant(item.time),
-        href: lineHref(this.model, item.line),
+        href: this.lineHref(item.line),
       };
       row = renderRow(rowTemplate(kind ? 'row-item-kind.html.hbs' : 'row-item.html.hbs'), fields);
       cache.set(item.id, row);
@@ -65,7 +65,7 @@ class ItemRows {
 }
 
 /** The summary: a section per topic with its items (items said before the first topic get one too). */
-function summary(model: MinutesModel, rows: ItemRows): HtmlBuilder {
+function summary(model: MinutesModel, rows: ItemRows, lineHref: (line: number) => string): HtmlBuilder {
   const out = new HtmlBuilder();
   if (model.groups.length === 0) return out.add(rowTemplate('row-no-summary.html.hbs'), {});
   for (const g of model.groups) {
@@ -81,7 +81,7 @@ function summary(model: MinutesModel, rows: ItemRows): HtmlBuilder {
         nick: visibleText(t.nick),
         hms: t.hms,
         iso: isoInstant(t.time),
-        href: lineHref(model, t.line),
+        href: lineHref(t.line),
         items,
       });
     }
@@ -100,7 +100,8 @@ export interface MinutesSiteView {
 }
 
 export function renderHtmlMinutes(model: MinutesModel, site?: MinutesSiteView): string {
-  const rows = new ItemRows(model);
+  const lineHref = lineLinker(model);
+  const rows = new ItemRows(lineHref);
   const topics = new HtmlBuilder();
   for (const g of model.groups) {
     if (g.topic !== undefined) topics.add(rowTemplate('row-toc.html.hbs'), { anchor: `i-${g.topic.id}`, text: visibleText(g.topic.text) });
@@ -113,7 +114,7 @@ export function renderHtmlMinutes(model: MinutesModel, site?: MinutesSiteView): 
     end: when(model.end, model.zone),
     duration: duration(model.end - model.start),
     zone: zoneAbbrev(model.start, model.zone),
-    summary: summary(model, rows),
+    summary: summary(model, rows, lineHref),
     topics,
     hasTopics: model.groups.some((g) => g.topic !== undefined),
     actions: rows.list(model.actions, false),
@@ -129,7 +130,7 @@ export function renderHtmlMinutes(model: MinutesModel, site?: MinutesSiteView): 
       note: visibleText(c.note),
       hms: c.hms,
       iso: isoInstant(c.time),
-      href: lineHref(model, c.line),
+      href: lineHref(c.line),
       earlier: c.earlier,
     })),
     hasClosed: model.closed.length > 0,

@@ -140,11 +140,18 @@ export function otherFiles(model: MinutesModel, self: OutputFormat): { href: str
   return FILES.filter(([f]) => f !== self && formats.includes(f)).map(([, ext, label]) => ({ href: siblingHref(model.basePath, ext), label }));
 }
 
-/** Where a time links for a log line: the line in the HTML log, or the raw log when no HTML log is written. */
-export function lineHref(model: MinutesModel, line: number): string {
+/**
+ * Where a time links for a log line: the line in the HTML log, or the raw log when no HTML log is
+ * written. Made once per page: a page links thousands of items.
+ */
+export function lineLinker(model: MinutesModel): (line: number) => string {
   const formats = written(model);
-  if (formats.includes('log.html')) return `${siblingHref(model.basePath, '.log.html')}#l-${line}`;
-  return formats.includes('log.txt') ? siblingHref(model.basePath, '.log.txt') : '#main';
+  if (formats.includes('log.html')) {
+    const page = `${siblingHref(model.basePath, '.log.html')}#l-`;
+    return (line) => `${page}${line}`;
+  }
+  const raw = formats.includes('log.txt') ? siblingHref(model.basePath, '.log.txt') : '#main';
+  return () => raw;
 }
 
 export function pageHead(model: MinutesModel, self: OutputFormat): object {

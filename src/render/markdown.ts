@@ -2,7 +2,7 @@
 import { safeHref } from '../core/links.js';
 import type { ItemView, MinutesModel } from '../core/minutes.js';
 import { longDate } from '../core/time.js';
-import { lineHref, otherFiles } from './htmltext.js';
+import { lineLinker, otherFiles } from './htmltext.js';
 import { stripFormatting } from '../core/text.js';
 import { renderText } from './templates.js';
 
@@ -35,7 +35,7 @@ interface MdItem {
   readonly href: string;
 }
 
-function item(model: MinutesModel, it: ItemView): MdItem {
+function item(lineHref: (line: number) => string, it: ItemView): MdItem {
   // The item's text, with its URL (for links) made a link to itself when its scheme is safe.
   const text = it.kind === 'LINK' && it.url !== undefined ? mdLink(mdEscape(it.text), it.url) : mdEscape(it.text);
   return {
@@ -43,12 +43,13 @@ function item(model: MinutesModel, it: ItemView): MdItem {
     text: it.ref !== undefined ? `${it.ref} ${text}` : text,
     nick: mdEscape(it.nick),
     time: it.hms,
-    href: lineHref(model, it.line),
+    href: lineHref(it.line),
   };
 }
 
 export function markdownView(model: MinutesModel, note?: string): object {
   const m = model.meeting;
+  const lineHref = lineLinker(model);
   return {
     title: mdEscape(model.title),
     owner: mdEscape(model.owner),
@@ -57,10 +58,10 @@ export function markdownView(model: MinutesModel, note?: string): object {
     end: `${model.endHms} ${model.endZone}`,
     note: note === undefined ? undefined : mdEscape(note),
     files: otherFiles(model, 'md').map((f) => ({ label: mdEscape(f.label), href: f.href })),
-    groups: model.groups.map((g) => ({ topic: g.topic === undefined ? undefined : item(model, g.topic), items: g.items.map((i) => item(model, i)) })),
-    actions: model.actions.map((a) => item(model, a)),
-    byPerson: model.byPerson.map((p) => ({ nick: mdEscape(p.nick), actions: p.actions.map((a) => item(model, a)) })),
-    unassigned: model.unassigned.map((a) => item(model, a)),
+    groups: model.groups.map((g) => ({ topic: g.topic === undefined ? undefined : item(lineHref, g.topic), items: g.items.map((i) => item(lineHref, i)) })),
+    actions: model.actions.map((a) => item(lineHref, a)),
+    byPerson: model.byPerson.map((p) => ({ nick: mdEscape(p.nick), actions: p.actions.map((a) => item(lineHref, a)) })),
+    unassigned: model.unassigned.map((a) => item(lineHref, a)),
     people: model.people.map((p) => ({ nick: mdEscape(p.nick), count: p.count })),
     closed: model.closed.map((c) => ({
       ref: c.ref,
@@ -69,7 +70,7 @@ export function markdownView(model: MinutesModel, note?: string): object {
       note: c.note === '' ? undefined : mdEscape(c.note),
       earlier: c.earlier,
       time: c.hms,
-      href: lineHref(model, c.line),
+      href: lineHref(c.line),
     })),
     generatedBy: mdLink(mdEscape(`${m.config.texts.botName} ${m.config.texts.version}`), m.config.texts.infoUrl),
   };
