@@ -1,11 +1,11 @@
 // Writing a meeting's files while the next renders: every file lands whole, in order, and failures are named.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { RenderedFile } from '../src/render/outputs.js';
 import { makeDirs } from '../src/dirs.js';
-import { writeMeetingAsRendered } from '../src/render/write.js';
+import { writeAtomic, writeMeetingAsRendered } from '../src/render/write.js';
 import { tempDir } from './support/cli.js';
 
 const file = (ext: string, content: string): (() => RenderedFile) => () => ({ ext, content });
@@ -61,6 +61,23 @@ describe('writeMeetingAsRendered', () => {
     writeFileSync(join(out, 'file'), 'x');
     assert.throws(() => makeDirs(join(out, 'file', 'sub')), /ENOTDIR|EEXIST/);
     assert.throws(() => makeDirs(join(out, 'file')), /EEXIST/);
+  });
+
+  it('never writes through a file planted where its temporary file goes', () => {
+    const out = tempDir();
+    const victim = join(tempDir(), 'victim');
+    writeFileSync(victim, 'untouched');
+    // The temporary names made predictable, and a symlink to the victim planted on every one of them.
+    const random = Math.random;
+    Math.random = () => 0.5;
+    try {
+      const suffix = (0.5).toString(36).slice(2, 10);
+      for (let n = 1; n <= 3000; n++) symlinkSync(victim, join(out, `x.a.tmp-${process.pid}-${n}-${suffix}`));
+      assert.throws(() => writeAtomic(join(out, 'x.a'), 'attack', 0o644), /cannot write .*x\.a: EEXIST/);
+    } finally {
+      Math.random = random;
+    }
+    assert.equal(readFileSync(victim, 'utf8'), 'untouched');
   });
 
   it('refuses a base path outside the output folder', async () => {

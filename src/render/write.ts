@@ -24,6 +24,14 @@ export function pathInside(outDir: string, rel: string): string {
 
 let counter = 0;
 
+/**
+ * A new file beside the target, created only if nothing has that name ('wx'): a name someone could
+ * guess and plant a symlink on would otherwise have us write through it (or keep its looser mode).
+ */
+function tempName(path: string): string {
+  return `${path}.tmp-${process.pid}-${++counter}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
 // One buffer reused for every file's bytes: a fresh buffer per file costs a page fault per 4 KB
 // touched, a tenth of the time a large meeting takes to write.
 let scratch = Buffer.alloc(0);
@@ -36,10 +44,10 @@ function utf8(content: string): Buffer {
 
 /** Write to a temporary file beside the target, then rename: readers never see half a file. */
 export function writeAtomic(path: string, content: string | Uint8Array, mode: number): void {
-  const tmp = `${path}.tmp-${process.pid}-${++counter}`;
+  const tmp = tempName(path);
   try {
     makeDirs(dirname(path));
-    writeFileSync(tmp, typeof content === 'string' ? utf8(content) : content, { mode });
+    writeFileSync(tmp, typeof content === 'string' ? utf8(content) : content, { mode, flag: 'wx' });
     renameSync(tmp, path);
   } catch (cause) {
     throw writeFailed(path, tmp, cause);
@@ -73,13 +81,13 @@ function writeFailed(path: string, tmp: string, cause: unknown): Error {
  * callbacks would wait for the busy main thread at every step.
  */
 function writeAtomicLater(path: string, content: string | Uint8Array, mode: number): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}-${++counter}`;
+  const tmp = tempName(path);
   // Not the scratch buffer: it is still being written when the next file is encoded.
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   let fd: number;
   try {
     makeDirs(dirname(path));
-    fd = openSync(tmp, 'w', mode);
+    fd = openSync(tmp, 'wx', mode);
   } catch (cause) {
     return Promise.reject(writeFailed(path, tmp, cause));
   }
