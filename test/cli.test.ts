@@ -100,6 +100,13 @@ describe('gavel replay', () => {
     assert.equal(r.stdout, '');
   });
 
+  it('reads a relative --out against the folder it is run in', async () => {
+    const here = tempDir();
+    const r = await runCli(['replay', SAMPLE, '--out', 'minutes'], {}, here);
+    assert.equal(r.code, 0, r.stderr);
+    for (const p of r.stdout.trim().split('\n')) assert.ok(p.startsWith(join(here, 'minutes') + '/') && existsSync(p), p);
+  });
+
   it('keeps hostile channel names inside the output folder', async () => {
     const dir = tempDir();
     const out = tempDir();

@@ -182,7 +182,7 @@ export async function replayMain(argv: string[], io: CliIo): Promise<number> {
         for (const w of loaded.warnings) io.stderr.write(`warning: ${w}\n`);
         for (const slice of loaded.slices) {
           const pending = renderMeetingLater(slice.meeting, undefined, { logTxt: verbatimLogTxt(loaded, slice) });
-          for (const path of await writeMeetingAsRendered(out, pending)) io.stdout.write(`${path}\n`);
+          for (const path of await writeMeetingAsRendered(resolve(io.cwd, out), pending)) io.stdout.write(`${path}\n`);
         }
         if (store !== undefined) {
           const hash = sha256(loaded.bytes);

@@ -10,14 +10,15 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export async function runCli(argv: string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** `cwd`: the folder relative paths on the command line are read against (the process's own by default). */
+export async function runCli(argv: string[], env: Record<string, string> = {}, cwd = process.cwd()): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
     env,
-    cwd: process.cwd(),
+    cwd,
   });
   return { code, stdout, stderr };
 }
