@@ -52,6 +52,11 @@ export function withInfoUrl(texts: ReplyTexts, infoUrl: string): ReplyTexts {
 export const OUTPUT_FORMATS = ['log.txt', 'log.html', 'html', 'txt', 'md', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** The files a meeting with this config writes: those configured, or every format. */
+export function formatsOf(config: { readonly formats?: readonly OutputFormat[] | undefined }): readonly OutputFormat[] {
+  return config.formats ?? OUTPUT_FORMATS;
+}
+
 export interface MeetingConfig {
   /** The bot's nick: its replies are logged as lines of this nick. */
   readonly botNick: string;

@@ -1,6 +1,6 @@
 // One step's work in progress: the meeting as commands change it, the effects they produce, the bot's replies.
 import type { CommandContext } from './context.js';
-import { joinUrl, type OutputFormat } from './config.js';
+import { formatsOf, joinUrl, type OutputFormat } from './config.js';
 import { meetingBasePath } from './names.js';
 import { appendLog, type Meeting } from './state.js';
 import { fillTemplate } from './text.js';
@@ -99,7 +99,7 @@ export class Step implements CommandContext {
     this.ended = m;
     const { url } = meetingUrls(m);
     // MeetBot's three links, each only if the meeting writes that file (a community may choose fewer).
-    const formats = m.config.formats;
+    const formats = formatsOf(m.config);
     const links: [OutputFormat, string][] = [
       ['html', `Minutes:        ${url('.html')}`],
       ['txt', `Minutes (text): ${url('.txt')}`],
@@ -107,7 +107,7 @@ export class Step implements CommandContext {
     ];
     const lines = [
       ...fillTemplate(m.config.texts.endBanner, bannerVars(m, this.time)).split('\n'),
-      ...links.filter(([f]) => formats === undefined || formats.includes(f)).map(([, line]) => line),
+      ...links.filter(([f]) => formats.includes(f)).map(([, line]) => line),
     ];
     for (const text of lines) this.reply(text);
     this.effects.push({ type: 'ended', lineIndex: this.line });

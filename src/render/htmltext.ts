@@ -1,7 +1,7 @@
 // What both HTML pages show of a line or an item: styled text, safe links, speaker colours, the page head.
 import { safeHref } from '../core/links.js';
 import type { ItemView, MinutesModel } from '../core/minutes.js';
-import { OUTPUT_FORMATS, type OutputFormat } from '../core/config.js';
+import { formatsOf, type OutputFormat } from '../core/config.js';
 import { longDate } from '../core/time.js';
 import { ircToSegments, isPlainText, segmentClass, visibleText, type IrcSegment, type StyledSpan } from './ircformat.js';
 import { HtmlBuilder, rowTemplate, type RowValue } from './rows.js';
@@ -131,7 +131,7 @@ const FILES: readonly [OutputFormat, string, string][] = [
 ];
 
 function written(model: MinutesModel): readonly OutputFormat[] {
-  return model.meeting.config.formats ?? OUTPUT_FORMATS;
+  return formatsOf(model.meeting.config);
 }
 
 /** The meeting's other files, those its formats write: a page links nothing that is not there. */

@@ -1,5 +1,5 @@
 // All output files of one meeting, rendered in memory: MeetBot's four, Markdown and JSON, as configured.
-import { OUTPUT_FORMATS, type OutputFormat } from '../core/config.js';
+import { formatsOf, type OutputFormat } from '../core/config.js';
 import { formatLogLine } from '../core/logformat.js';
 import { minutesModel } from '../core/minutes.js';
 import { logLines, type Meeting } from '../core/state.js';
@@ -76,7 +76,7 @@ export interface RenderOptions {
 /** `site`: the minutes page gets the published site's stylesheet and navigation; the other files are the same. */
 export function renderMeetingLater(m: Meeting, site?: MinutesSiteView, opts: RenderOptions = {}): PendingMeeting {
   const model = minutesModel(m);
-  const wanted = new Set<OutputFormat>(m.config.formats ?? OUTPUT_FORMATS);
+  const wanted = new Set<OutputFormat>(formatsOf(m.config));
   const renderers: [OutputFormat, () => RenderedFile][] = [
     ['log.txt', () => bytesFile('.log.txt', opts.logTxt ?? logTextBytes(logLines(m), m.config.timezone))],
     ['log.html', () => bytesFile('.log.html', renderHtmlLogBytes(model))],

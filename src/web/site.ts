@@ -1,7 +1,7 @@
 // buildSite: the published website of many meetings, written so that a rebuild only touches what changed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUTPUT_FORMATS } from '../core/config.js';
+import { formatsOf } from '../core/config.js';
 import type { Meeting } from '../core/state.js';
 import { renderMeeting } from '../render/outputs.js';
 import { renderHtml, TEMPLATE_DIR } from '../render/templates.js';
@@ -28,7 +28,7 @@ export interface SiteBuild {
 
 /** The files of a meeting on the site: the formats its channel writes (all six by default). */
 function meetingExts(m: Meeting): string[] {
-  return (m.config.formats ?? OUTPUT_FORMATS).map((f) => `.${f}`);
+  return formatsOf(m.config).map((f) => `.${f}`);
 }
 
 /** Whether files made from inputs with this fingerprint can be kept without rendering them again. */
